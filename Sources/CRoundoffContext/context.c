@@ -1,0 +1,3 @@
+#include "CRoundoffContext.h"
+
+_Thread_local roundoff_context roundoff_context_storage;

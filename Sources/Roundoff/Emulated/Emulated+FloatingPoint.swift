@@ -1,0 +1,120 @@
+extension Emulated: FloatingPoint {
+    public typealias Exponent = Int
+
+    /// Always 2.
+    @inlinable public static var radix: Int { 2 }
+    /// A quiet NaN.
+    @inlinable public static var nan: Self { Self(uncheckedValue: .nan) }
+    /// A signaling NaN (binary64's; emulation does not signal).
+    @inlinable public static var signalingNaN: Self { Self(uncheckedValue: .signalingNaN) }
+    /// +∞. Formats without an infinity encoding still use it as the ieee
+    /// overflow result (see ``OverflowPolicy/ieee``).
+    @inlinable public static var infinity: Self { Self(uncheckedValue: .infinity) }
+    /// `xmax`.
+    @inlinable public static var greatestFiniteMagnitude: Self { Self(uncheckedValue: format.greatestFiniteMagnitude) }
+    /// `xmin = 2^emin`.
+    @inlinable public static var leastNormalMagnitude: Self { Self(uncheckedValue: format.leastNormalMagnitude) }
+    /// `2^(emin−p+1)` with subnormals, `xmin` without.
+    @inlinable public static var leastNonzeroMagnitude: Self { Self(uncheckedValue: format.leastNonzeroMagnitude) }
+    /// `2^(1−p)`.
+    @inlinable public static var ulpOfOne: Self { Self(uncheckedValue: format.epsilon) }
+    /// π rounded toward zero into the format, as the standard library's
+    /// `pi` is (binary64's π is below π and no value of a `p ≤ 52` format
+    /// lies between them, so this is the correctly rounded `rz(π)`).
+    @inlinable public static var pi: Self {
+        Self(uncheckedValue: RoundingKernel(format: format, mode: .towardZero).round(.pi))
+    }
+
+    /// `x · 2^exponent` with the given sign, rounded once into the format.
+    @inlinable
+    public init(sign: FloatingPointSign, exponent: Int, significand: Self) {
+        self = Self.rounding(Double(sign: sign, exponent: exponent, significand: significand.value))
+    }
+
+    /// `|magnitudeOf|` with the sign of `signOf`, exact.
+    @inlinable
+    public init(signOf: Self, magnitudeOf: Self) {
+        self.init(uncheckedValue: Double(signOf: signOf.value, magnitudeOf: magnitudeOf.value))
+    }
+
+    /// The spacing of the format's values at `self`: `2^(e−p+1)` for
+    /// `|x| ∈ [2^e, 2^(e+1))` in the normal range, the subnormal spacing (or
+    /// `xmin` without subnormals) below it; NaN for non-finite values.
+    @inlinable public var ulp: Self {
+        guard value.isFinite else { return .nan }
+        let f = Self.format
+        let e = Swift.max(value == 0 ? f.minExponent : value.exponent, f.minExponent)
+        let spacing = (value.magnitude < f.leastNormalMagnitude && !f.hasSubnormals)
+            ? f.leastNormalMagnitude
+            : Double(sign: .plus, exponent: e - f.precision + 1, significand: 1)
+        return Self(uncheckedValue: spacing)
+    }
+
+    @inlinable public var sign: FloatingPointSign { value.sign }
+    @inlinable public var exponent: Int { value.exponent }
+    /// The significand in `[1, 2)`, a value of the format.
+    @inlinable public var significand: Self { Self(uncheckedValue: value.significand) }
+
+    /// The IEEE remainder, exact (the result is always a value of the format).
+    @inlinable public mutating func formRemainder(dividingBy other: Self) { value.formRemainder(dividingBy: other.value) }
+    /// The truncating remainder, exact.
+    @inlinable public mutating func formTruncatingRemainder(dividingBy other: Self) {
+        value.formTruncatingRemainder(dividingBy: other.value)
+    }
+    /// Rounds to an integral value with `rule`, exactly (integers up to the
+    /// format's spacing of 1 are values of the format).
+    @inlinable public mutating func round(_ rule: FloatingPointRoundingRule) { value.round(rule) }
+
+    /// The least value of the format greater than `self` (∞ above xmax, even
+    /// for formats that saturate or lack an infinity encoding).
+    @inlinable public var nextUp: Self {
+        if value.isNaN || value == .infinity { return self }
+        if value == -.infinity { return -Self.greatestFiniteMagnitude }
+        let up = RoundingKernel(format: Self.format.overflow(.ieee), mode: .up)
+        return Self(uncheckedValue: up.roundExact(value, residual: .leastNonzeroMagnitude, random: 0).value)
+    }
+
+    @inlinable public func isEqual(to other: Self) -> Bool { value == other.value }
+    @inlinable public func isLess(than other: Self) -> Bool { value < other.value }
+    @inlinable public func isLessThanOrEqualTo(_ other: Self) -> Bool { value <= other.value }
+    @inlinable public func isTotallyOrdered(belowOrEqualTo other: Self) -> Bool {
+        value.isTotallyOrdered(belowOrEqualTo: other.value)
+    }
+
+    /// Finite and at least `xmin` in magnitude.
+    @inlinable public var isNormal: Bool { value.isFinite && value.magnitude >= Self.format.leastNormalMagnitude }
+    @inlinable public var isFinite: Bool { value.isFinite }
+    @inlinable public var isZero: Bool { value == 0 }
+    /// Nonzero and below `xmin` in magnitude.
+    @inlinable public var isSubnormal: Bool { value != 0 && value.magnitude < Self.format.leastNormalMagnitude }
+    @inlinable public var isInfinite: Bool { value.isInfinite }
+    @inlinable public var isNaN: Bool { value.isNaN }
+    @inlinable public var isSignalingNaN: Bool { value.isSignalingNaN }
+    @inlinable public var isCanonical: Bool { true }
+}
+
+extension Emulated: Comparable, Hashable {
+    @inlinable public static func == (a: Self, b: Self) -> Bool { a.value == b.value }
+    @inlinable public static func < (a: Self, b: Self) -> Bool { a.value < b.value }
+    @inlinable public static func <= (a: Self, b: Self) -> Bool { a.value <= b.value }
+    @inlinable public static func > (a: Self, b: Self) -> Bool { a.value > b.value }
+    @inlinable public static func >= (a: Self, b: Self) -> Bool { a.value >= b.value }
+    /// Hashes like `Double` (so `0` and `−0` hash alike).
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+extension Emulated: Strideable {
+    public typealias Stride = Self
+    @inlinable public func distance(to other: Self) -> Self { other - self }
+    @inlinable public func advanced(by n: Self) -> Self { self + n }
+}
+
+extension Emulated: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    /// Rounds the integer literal into the format.
+    @inlinable public init(integerLiteral value: Int) { self.init(value) }
+    /// Rounds the literal's binary64 value into the format. A decimal literal
+    /// is therefore rounded twice (decimal → binary64 → format); the result
+    /// differs from a direct rounding only for literals within 2^−53
+    /// relative of a tie or a value of the format.
+    @inlinable public init(floatLiteral value: Double) { self.init(value) }
+}
