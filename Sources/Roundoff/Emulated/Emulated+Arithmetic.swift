@@ -21,7 +21,8 @@ extension Emulated: AdditiveArithmetic {
     @inlinable @inline(__always)
     static func exactZeroSum(_ a: Double, _ b: Double, _ mode: RoundingMode) -> Double {
         if a.sign == b.sign && a == 0 { return a }
-        return mode == .down ? -0.0 : 0.0
+        if case .down = mode { return -0.0 }
+        return 0.0
     }
 
     /// `a − b`, correctly rounded.

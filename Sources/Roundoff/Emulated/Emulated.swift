@@ -63,9 +63,15 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
         let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
         let (y, overflowed) = k.roundExact(head, residual: residual, random: random)
         if let recorder = RoundingContext.eventRecorder {
-            recorder.record(format: Format.format, exact: head, result: y, overflowed: overflowed)
+            record(recorder, head, y, overflowed)
         }
         return Self(uncheckedValue: y)
+    }
+
+    /// Out of line: counting is the rare case and must not bloat every operation.
+    @inline(never) @usableFromInline
+    static func record(_ recorder: RoundingEventRecorder, _ head: Double, _ y: Double, _ overflowed: Bool) {
+        recorder.record(format: Format.format, exact: head, result: y, overflowed: overflowed)
     }
 
     /// Rounds a `Double` into the format.

@@ -1,5 +1,6 @@
 extension FloatFormat {
-    /// Preset names and their aliases, as accepted by ``init(spec:)``.
+    /// Preset names and their aliases, as accepted by ``init(spec:)``, in
+    /// ``presets`` order (the first name is the canonical one).
     public static let presetNames: [(names: [String], format: FloatFormat)] = [
         (["fp64", "binary64", "double"], .fp64),
         (["fp32", "binary32", "single"], .fp32),
@@ -122,7 +123,7 @@ extension FloatFormat {
     /// The canonical spec string: the name plus the options that differ from
     /// the base format's defaults, parseable by ``init(spec:)``.
     public var spec: String {
-        guard let base = FloatFormat.presetNames.first(where: { $0.format.name == name })?.format else {
+        guard presetIndex >= 0 else {
             var s = "custom:p=\(precision),emax=\(maxExponent)"
             if minExponent != 1 - maxExponent { s += ",emin=\(minExponent)" }
             if greatestFiniteMagnitude != FloatFormat.defaultGreatestFinite(precision: precision, maxExponent: maxExponent) {
@@ -132,6 +133,7 @@ extension FloatFormat {
             if overflow == .saturate { s += ",saturate" }
             return s
         }
+        let base = FloatFormat.presets[Int(presetIndex)]
         var options: [String] = []
         if hasSubnormals != base.hasSubnormals { options.append(hasSubnormals ? "sub" : "nosub") }
         if overflow != base.overflow { options.append(overflow.rawValue) }

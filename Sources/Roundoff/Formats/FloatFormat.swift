@@ -35,9 +35,19 @@ public struct FloatFormat: Hashable, Sendable {
     public let hasNaN: Bool
     /// The largest finite value `xmax`.
     public let greatestFiniteMagnitude: Double
-    /// The short name the format was created with (`fp16`, `e4m3`,
-    /// `custom:p=5,emax=7`); ``spec`` is the full, parseable form.
-    public let name: String
+    /// Index into ``presetNames`` for the preset formats, −1 for custom
+    /// ones. The name is derived from it rather than stored so that a format
+    /// is a plain value with no reference-counted parts: a compile-time
+    /// format then folds to constants in hot loops.
+    @usableFromInline let presetIndex: Int8
+
+    /// The preset's name (`fp16`, `fp8-e4m3`) or the custom spec
+    /// (`custom:p=5,emax=7`); ``spec`` adds the options.
+    public var name: String {
+        presetIndex >= 0
+            ? FloatFormat.presetNames[Int(presetIndex)].names[0]
+            : FloatFormat.customName(precision: precision, minExponent: minExponent, maxExponent: maxExponent)
+    }
 
     /// Creates a format and checks its parameters.
     ///
@@ -50,13 +60,11 @@ public struct FloatFormat: Hashable, Sendable {
     ///   - greatestFinite: `xmax`; defaults to `2^emax · (2 − 2^(1−p))`. It
     ///     must be a value of the format in the top binade.
     ///   - hasInfinity, hasNaN: encoding facts, default `true`.
-    ///   - name: defaults to the custom spec string.
     /// - Throws: ``FormatSpecError`` naming the parameter that is out of range.
     public init(
         precision: Int, minExponent: Int? = nil, maxExponent: Int,
         subnormals: Bool = true, overflow: OverflowPolicy = .ieee,
-        greatestFinite: Double? = nil, hasInfinity: Bool = true, hasNaN: Bool = true,
-        name: String? = nil
+        greatestFinite: Double? = nil, hasInfinity: Bool = true, hasNaN: Bool = true
     ) throws {
         let emin = minExponent ?? (1 - maxExponent)
         guard (1...53).contains(precision) else {
@@ -85,16 +93,16 @@ public struct FloatFormat: Hashable, Sendable {
         self.greatestFiniteMagnitude = xmax
         self.hasInfinity = hasInfinity
         self.hasNaN = hasNaN
-        self.name = name ?? FloatFormat.customName(precision: precision, minExponent: emin, maxExponent: maxExponent)
+        self.presetIndex = -1
     }
 
     /// Internal memberwise initialiser for presets whose parameters are known
     /// good; inlinable so that a preset used as a compile-time spec folds to
     /// constants.
-    @inlinable
+    @inlinable @inline(__always)
     init(
         uncheckedPrecision p: Int, minExponent: Int, maxExponent: Int, greatestFinite: Double,
-        overflow: OverflowPolicy, hasInfinity: Bool, hasNaN: Bool, name: String, subnormals: Bool = true
+        overflow: OverflowPolicy, hasInfinity: Bool, hasNaN: Bool, presetIndex: Int8, subnormals: Bool = true
     ) {
         self.precision = p
         self.minExponent = minExponent
@@ -104,7 +112,7 @@ public struct FloatFormat: Hashable, Sendable {
         self.greatestFiniteMagnitude = greatestFinite
         self.hasInfinity = hasInfinity
         self.hasNaN = hasNaN
-        self.name = name
+        self.presetIndex = presetIndex
     }
 
     /// The same format with gradual underflow switched on or off.
@@ -119,16 +127,11 @@ public struct FloatFormat: Hashable, Sendable {
         replacing(overflow: policy)
     }
 
-    /// The same format under another display name.
-    public func named(_ name: String) -> FloatFormat {
-        replacing(name: name)
-    }
-
     @inlinable
-    func replacing(subnormals: Bool? = nil, overflow: OverflowPolicy? = nil, name: String? = nil) -> FloatFormat {
+    func replacing(subnormals: Bool? = nil, overflow: OverflowPolicy? = nil) -> FloatFormat {
         FloatFormat(uncheckedPrecision: precision, minExponent: minExponent, maxExponent: maxExponent,
                     greatestFinite: greatestFiniteMagnitude, overflow: overflow ?? self.overflow,
-                    hasInfinity: hasInfinity, hasNaN: hasNaN, name: name ?? self.name,
+                    hasInfinity: hasInfinity, hasNaN: hasNaN, presetIndex: presetIndex,
                     subnormals: subnormals ?? hasSubnormals)
     }
 
@@ -158,7 +161,7 @@ public struct FloatFormat: Hashable, Sendable {
 
     /// `2^emax · (2 − 2^(1−p))`, built from its bit pattern so it folds to a
     /// constant and cannot overflow for emax = 1023.
-    @inlinable
+    @inlinable @inline(__always)
     static func defaultGreatestFinite(precision: Int, maxExponent: Int) -> Double {
         let exponentField = UInt64(truncatingIfNeeded: maxExponent + 1023) << 52
         let significandOnes = ((UInt64(1) << UInt64(precision - 1)) - 1) << UInt64(53 - precision)

@@ -32,8 +32,12 @@
 public struct RoundingKernel: Sendable {
     /// The mode this kernel applies.
     public let mode: RoundingMode
-    /// Shift that clears the discarded bits of `A₂` (`54 − p`).
+    /// Shift that clears the discarded bits of `A₂` (`54 − p`), and its mask.
     @usableFromInline let shift: UInt64
+    @usableFromInline let mask: UInt64
+    /// The mode as a small integer, switched on once per operation (cheaper
+    /// than matching the enum with its payload).
+    @usableFromInline let modeCode: UInt8
     /// `2^emin`.
     @usableFromInline let leastNormal: Double
     /// The offset `C` used below `xmin`.
@@ -61,11 +65,24 @@ public struct RoundingKernel: Sendable {
 
     /// Builds the kernel for `format` and `mode`. Cheap and branch-light so
     /// that compile-time formats fold it to constants.
-    @inlinable
+    @inlinable @inline(__always)
     public init(format: FloatFormat, mode: RoundingMode) {
         let p = format.precision
         self.mode = mode
         shift = UInt64(54 - p)
+        mask = (UInt64(1) << UInt64(54 - p)) &- 1
+        switch mode {
+        case .nearestEven: modeCode = 0
+        case .nearestAway: modeCode = 1
+        case .nearestTowardZero: modeCode = 2
+        case .up: modeCode = 3
+        case .down: modeCode = 4
+        case .towardZero: modeCode = 5
+        case .odd: modeCode = 6
+        case .stochastic(nil): modeCode = 7
+        case .stochastic: modeCode = 8
+        case .stochasticHalf: modeCode = 9
+        }
         fullPrecision = p == 53
         binary64IsInnocuous = mode.isNearest && p <= 25
         productsAreExact = p <= 26
@@ -101,7 +118,7 @@ public struct RoundingKernel: Sendable {
     }
 
     /// Whether the mode consumes random bits.
-    @inlinable public var needsRandomBits: Bool { mode.isStochastic }
+    @inlinable public var needsRandomBits: Bool { modeCode >= 7 }
 
     /// Rounds `x` (a `Double`, exact) into the format.
     ///
@@ -125,6 +142,45 @@ public struct RoundingKernel: Sendable {
     @inlinable @inline(__always)
     public func roundExact(_ x: Double, residual r: Double, random: UInt64) -> (value: Double, overflowed: Bool) {
         if fullPrecision { return roundFullPrecision(x, residual: r, random: random) }
+        switch modeCode {
+        case 0: return roundFast(x, r, random, NearestEvenStep.self)
+        case 1: return roundFast(x, r, random, NearestAwayStep.self)
+        case 2: return roundFast(x, r, random, NearestTowardZeroStep.self)
+        case 3: return roundFast(x, r, random, UpStep.self)
+        case 4: return roundFast(x, r, random, DownStep.self)
+        case 5: return roundFast(x, r, random, TowardZeroStep.self)
+        case 6: return roundFast(x, r, random, OddStep.self)
+        case 7: return roundFast(x, r, random, StochasticStep.self)
+        case 8: return roundFast(x, r, random, FewBitStochasticStep.self)
+        default: return roundFast(x, r, random, HalfStochasticStep.self)
+        }
+    }
+
+    /// Scalar path: a value strictly inside `(xmin, xmax)` (the common case)
+    /// needs neither the subnormal shift nor the overflow and special-value
+    /// selects, so it takes one well-predicted branch and a handful of
+    /// integer operations.
+    @inlinable @inline(__always)
+    func roundFast<S: RoundingStep>(_ x: Double, _ r: Double, _ random: UInt64, _ step: S.Type) -> (value: Double, overflowed: Bool) {
+        let bits = x.bitPattern
+        let signBit = bits & 0x8000_0000_0000_0000
+        let magnitudeBits = bits & 0x7FFF_FFFF_FFFF_FFFF
+        let leastNormalBits = leastNormal.bitPattern
+        if magnitudeBits &- (leastNormalBits &+ 1) < greatestFiniteBits &- (leastNormalBits &+ 1) {
+            let rm = Double(bitPattern: r.bitPattern ^ signBit)
+            let below: UInt64 = rm < 0 ? 1 : 0
+            let sticky: UInt64 = rm != 0 ? 1 : 0
+            let a = ((magnitudeBits &- below) &<< 1) | sticky
+            let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
+            return (Double(bitPattern: (rounded &>> 1) | signBit), false)
+        }
+        return roundBranchFree(x, r, random, S.self)
+    }
+
+    /// The whole kernel without branches (for vectorized array loops, and
+    /// for the scalar path's rare cases: subnormal range, overflow, ±0, ∞, NaN).
+    @inlinable @inline(__always)
+    func roundBranchFree<S: RoundingStep>(_ x: Double, _ r: Double, _ random: UInt64, _ step: S.Type) -> (value: Double, overflowed: Bool) {
         let bits = x.bitPattern
         let signBit = bits & 0x8000_0000_0000_0000
         let magnitudeBits = bits & 0x7FFF_FFFF_FFFF_FFFF
@@ -141,36 +197,7 @@ public struct RoundingKernel: Sendable {
         let below: UInt64 = rt < 0 ? 1 : 0
         let sticky: UInt64 = rt != 0 ? 1 : 0
         let a = ((z.bitPattern &- below) &<< 1) | sticky
-        let s = shift
-        let mask: UInt64 = (1 &<< s) &- 1
-        var rounded: UInt64
-        switch mode {
-        case .nearestEven:
-            rounded = (a &+ ((mask &>> 1) &+ ((a &>> s) & 1))) & ~mask
-        case .nearestAway:
-            rounded = (a &+ ((mask &>> 1) &+ 1)) & ~mask
-        case .nearestTowardZero:
-            rounded = (a &+ (mask &>> 1)) & ~mask
-        case .towardZero:
-            rounded = a & ~mask
-        case .up:
-            rounded = (a &+ (signBit == 0 ? mask : 0)) & ~mask
-        case .down:
-            rounded = (a &+ (signBit != 0 ? mask : 0)) & ~mask
-        case .odd:
-            let inexact = ((a & mask) &+ mask) &>> s
-            rounded = ((a &>> s) | inexact) &<< s
-        case .stochastic(nil):
-            rounded = (a &+ (random &>> (64 &- s))) & ~mask
-        case .stochastic:
-            // Few-bit SR: only the first R fraction bits take part.
-            let rb = stochasticBits
-            let top = a &>> (s &- rb)
-            rounded = ((top &+ (random &>> (64 &- rb))) &>> rb) &<< s
-        case .stochasticHalf:
-            let inexact = ((a & mask) &+ mask) &>> s
-            rounded = (a & ~mask) &+ ((inexact & (random &>> 63)) &<< s)
-        }
+        let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
         let y = Double(bitPattern: rounded &>> 1) - c
         var yBits = y.bitPattern
         let overflowed = yBits > greatestFiniteBits && magnitudeBits < 0x7FF0_0000_0000_0000

@@ -1,0 +1,63 @@
+extension RoundingKernel {
+    /// Lanes per vector step of the array loop: four binary64 values, two
+    /// SSE2 registers (or one AVX2 register when built for it).
+    public typealias Lanes = SIMD4<Double>
+    @usableFromInline typealias LaneBits = SIMD4<UInt64>
+
+    /// ``roundBranchFree(_:_:_:_:)`` on four values at once, written with
+    /// SIMD types so that it vectorizes on a baseline x86-64 build: only
+    /// uniform shifts, lane-wise integer arithmetic and floating-point
+    /// comparisons (SSE2 has no 64-bit integer compare).
+    @inlinable @inline(__always)
+    func roundLanes<S: RoundingStep>(_ x: Lanes, random: LaneBits, _ step: S.Type) -> Lanes {
+        let signMask = LaneBits(repeating: 0x8000_0000_0000_0000)
+        let bits = unsafeBitCast(x, to: LaneBits.self)
+        let signBit = bits & signMask
+        let magnitudeBits = bits & ~signMask
+        let ax = unsafeBitCast(magnitudeBits, to: Lanes.self)
+        // Common case: every lane strictly inside (xmin, xmax). No sticky bit
+        // exists (no residual, no subnormal shift), so the step runs on the
+        // unwidened pattern with one bit less of shift, and no overflow or
+        // special value can occur. One movmsk and a predictable branch.
+        let inside = (ax .> Lanes(repeating: leastNormal))
+            .& (ax .< Lanes(repeating: Double(bitPattern: greatestFiniteBits)))
+        if all(inside) {
+            let rounded: LaneBits = S.apply(magnitudeBits, shift: shift &- 1, mask: LaneBits(repeating: mask &>> 1),
+                                             signBit: signBit, random: random, fewBits: stochasticBits)
+            return unsafeBitCast(rounded | signBit, to: Lanes.self)
+        }
+        let tiny = ax .< Lanes(repeating: leastNormal)
+        let c = Lanes(repeating: 0).replacing(with: offset, where: tiny)
+        let z = ax + c
+        let r2 = ax - (z - c)
+        let one = LaneBits(repeating: 1)
+        let below = LaneBits(repeating: 0).replacing(with: one, where: r2 .< 0)
+        let sticky = LaneBits(repeating: 0).replacing(with: one, where: r2 .!= 0)
+        let a = ((unsafeBitCast(z, to: LaneBits.self) &- below) &<< 1) | sticky
+        let rounded: LaneBits = S.apply(a, shift: shift, mask: LaneBits(repeating: mask), signBit: signBit,
+                                         random: random, fewBits: stochasticBits)
+        let y = unsafeBitCast(rounded &>> 1, to: Lanes.self) - c
+        var yBits = unsafeBitCast(y, to: LaneBits.self)
+        let infinity = Lanes(repeating: .infinity)
+        let overflowed = (y .> Lanes(repeating: Double(bitPattern: greatestFiniteBits))) .& (ax .< infinity)
+        let overflowBits = LaneBits(repeating: overflowPositiveBits)
+            .replacing(with: overflowNegativeBits, where: x .< 0)
+        yBits.replace(with: overflowBits, where: overflowed)
+        // NaN (unordered) and ±∞: NaN keeps its payload, ∞ follows the policy.
+        let special = magnitudeBits.replacing(with: infinityBits, where: ax .== infinity)
+        yBits.replace(with: special, where: .!(ax .< infinity))
+        return unsafeBitCast(yBits | signBit, to: Lanes.self)
+    }
+}
+
+extension StochasticStream {
+    /// ``bits(at:)`` for four consecutive positions starting at `index`.
+    @inlinable @inline(__always)
+    func lanes(at index: UInt64) -> SIMD4<UInt64> {
+        let i = SIMD4<UInt64>(index &+ 1, index &+ 2, index &+ 3, index &+ 4)
+        var z = SIMD4<UInt64>(repeating: key) &+ i &* StochasticStream.gamma
+        z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z &>> 31)
+    }
+}

@@ -1,0 +1,33 @@
+import RealModule
+
+/// A `Real` scalar that converts from and to binary64: the constraint that
+/// generic solvers are written against, so one body runs in `Double`,
+/// `Float`, `Float16` or any ``Emulated`` format.
+///
+/// `init(_:)` rounds a binary64 value into the type (with the type's
+/// rounding mode for ``Emulated``; to nearest for built-in types), and
+/// ``doubleValue`` is exact for every conforming type.
+public protocol RealScalar: Real, Codable, Sendable {
+    /// Rounds a binary64 value into this type.
+    init(_ value: Double)
+    /// The value as binary64 (exact).
+    var doubleValue: Double { get }
+}
+
+extension Double: RealScalar {
+    @inlinable public var doubleValue: Double { self }
+}
+
+extension Float: RealScalar {
+    @inlinable public var doubleValue: Double { Double(self) }
+}
+
+#if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+extension Float16: RealScalar {
+    @inlinable public var doubleValue: Double { Double(self) }
+}
+#endif
+
+extension Emulated: RealScalar {
+    @inlinable public var doubleValue: Double { value }
+}
