@@ -94,9 +94,12 @@ public enum RoundingContext {
         return (r, recorder.counts)
     }
 
-    /// The recorder of this thread, or nil when counting is off (the common,
-    /// free case: one thread-local load).
+    /// Whether counting is on for this thread: one thread-local load, the
+    /// only cost of events when they are off.
     @inlinable @inline(__always)
+    public static var isCountingEvents: Bool { storage.pointee.events != nil }
+
+    /// The recorder of this thread, or nil when counting is off.
     public static var eventRecorder: RoundingEventRecorder? {
         guard let p = storage.pointee.events else { return nil }
         return Unmanaged<RoundingEventRecorder>.fromOpaque(p).takeUnretainedValue()

@@ -111,7 +111,11 @@ extension Emulated: Strideable {
 
 extension Emulated: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
     /// Rounds the integer literal into the format.
-    @inlinable public init(integerLiteral value: Int) { self.init(value) }
+    @inlinable @inline(__always)
+    public init(integerLiteral value: Int) {
+        // Literals are small: Int → Double is exact below 2^53.
+        if value.magnitude <= 1 << 53 { self = Self.rounding(Double(value)) } else { self.init(value as Int) }
+    }
     /// Rounds the literal's binary64 value into the format. A decimal literal
     /// is therefore rounded twice (decimal → binary64 → format); the result
     /// differs from a direct rounding only for literals within 2^−53

@@ -62,16 +62,16 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
         let k = kernel
         let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
         let (y, overflowed) = k.roundExact(head, residual: residual, random: random)
-        if let recorder = RoundingContext.eventRecorder {
-            record(recorder, head, y, overflowed)
+        if RoundingContext.isCountingEvents {
+            record(head, y, overflowed)
         }
         return Self(uncheckedValue: y)
     }
 
     /// Out of line: counting is the rare case and must not bloat every operation.
     @inline(never) @usableFromInline
-    static func record(_ recorder: RoundingEventRecorder, _ head: Double, _ y: Double, _ overflowed: Bool) {
-        recorder.record(format: Format.format, exact: head, result: y, overflowed: overflowed)
+    static func record(_ head: Double, _ y: Double, _ overflowed: Bool) {
+        RoundingContext.eventRecorder?.record(format: Format.format, exact: head, result: y, overflowed: overflowed)
     }
 
     /// Rounds a `Double` into the format.

@@ -174,7 +174,14 @@ public struct RoundingKernel: Sendable {
             let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
             return (Double(bitPattern: (rounded &>> 1) | signBit), false)
         }
-        return roundBranchFree(x, r, random, S.self)
+        return roundOutOfLine(x, r, random, S.self)
+    }
+
+    /// The rare cases of the scalar path, kept out of line so that every
+    /// emulated operation inlines only the short common path.
+    @inline(never) @usableFromInline
+    func roundOutOfLine<S: RoundingStep>(_ x: Double, _ r: Double, _ random: UInt64, _ step: S.Type) -> (value: Double, overflowed: Bool) {
+        roundBranchFree(x, r, random, S.self)
     }
 
     /// The whole kernel without branches (for vectorized array loops, and
