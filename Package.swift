@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "Roundoff", targets: ["Roundoff"]),
         .library(name: "RoundoffSolvers", targets: ["Solvers"]),
+        .library(name: "RoundoffWorkloads", targets: ["RoundoffWorkloads"]),
+        .library(name: "PrecisionSweepCLI", targets: ["PrecisionSweepCLI"]),
         .executable(name: "precision-sweep", targets: ["precision-sweep"]),
     ],
     dependencies: [
@@ -35,14 +37,31 @@ let package = Package(
             ],
             path: "Solvers"
         ),
-        .executableTarget(
-            name: "precision-sweep",
+        // The workload protocol, registry, sweep engine, result files and plot scripts.
+        .target(
+            name: "RoundoffWorkloads",
+            dependencies: ["Roundoff"]
+        ),
+        // Each solver as a workload: runs it in a precision and in binary64, computes metrics.
+        .target(
+            name: "SolverWorkloads",
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads"]
+        ),
+        // Every subcommand of precision-sweep, as a library so that user packages
+        // can register their own workloads and reuse the CLI.
+        .target(
+            name: "PrecisionSweepCLI",
             dependencies: [
                 "Roundoff",
                 "Solvers",
-                .product(name: "Benchmark", package: "swift-benchmark"),
+                "RoundoffWorkloads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Benchmark", package: "swift-benchmark"),
             ]
+        ),
+        .executableTarget(
+            name: "precision-sweep",
+            dependencies: ["PrecisionSweepCLI", "RoundoffWorkloads", "SolverWorkloads"]
         ),
         .testTarget(
             name: "RoundoffTests",
@@ -58,6 +77,14 @@ let package = Package(
         .testTarget(
             name: "PrecisionSweepTests",
             dependencies: ["Roundoff"]
+        ),
+        .testTarget(
+            name: "RoundoffWorkloadsTests",
+            dependencies: ["Roundoff", "RoundoffWorkloads", "SolverWorkloads"]
+        ),
+        .testTarget(
+            name: "SolversTests",
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads"]
         ),
     ]
 )

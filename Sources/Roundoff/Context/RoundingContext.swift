@@ -16,26 +16,31 @@ public enum RoundingContext {
 
     /// Runs `body` with `format` and `mode` as the run-time choice of this
     /// thread, and with the stochastic stream `(seed, stream)`.
+    @inlinable
     public static func with<R>(
         format: FloatFormat, mode: RoundingMode, seed: UInt64 = 0, stream: UInt64 = 0,
         _ body: () throws -> R
     ) rethrows -> R {
         let ctx = storage
         let savedKernel = ctx.pointee.kernel
+        let savedFormat = ctx.pointee.format
+        let savedConstants = ctx.pointee.constants
+        let savedAnyMode = ctx.pointee.any_mode
         let savedHas = ctx.pointee.has_kernel
-        let savedBox = RuntimeFormatBox.current
-        installKernel(RoundingKernel(format: format, mode: mode))
-        RuntimeFormatBox.current = RuntimeFormatBox(format)
+        install(format: format, kernel: RoundingKernel(format: format, mode: mode))
         defer {
             ctx.pointee.kernel = savedKernel
+            ctx.pointee.format = savedFormat
+            ctx.pointee.constants = savedConstants
+            ctx.pointee.any_mode = savedAnyMode
             ctx.pointee.has_kernel = savedHas
-            RuntimeFormatBox.current = savedBox
         }
         return try withStream(StochasticStream(seed: seed, stream: stream), body)
     }
 
     /// Runs `body` drawing stochastic-rounding bits from `stream`, starting at
     /// its position 0.
+    @inlinable
     public static func withStream<R>(_ stream: StochasticStream, _ body: () throws -> R) rethrows -> R {
         let ctx = storage
         let savedKey = ctx.pointee.stream_key
@@ -53,19 +58,58 @@ public enum RoundingContext {
     @inlinable @inline(__always)
     public static var currentKernel: RoundingKernel {
         let ctx = storage
-        return UnsafeRawPointer(ctx).load(as: RoundingKernel.self)
+        precondition(ctx.pointee.has_kernel != 0, "RuntimeEmulated used outside RoundingContext.with(format:mode:)")
+        return (UnsafeRawPointer(ctx) + kernelOffset).load(as: RoundingKernel.self)
     }
 
     /// Whether a run-time format and mode are installed on this thread.
     public static var hasRuntimeChoice: Bool { storage.pointee.has_kernel != 0 }
 
-    /// The run-time format of this thread (fp64 when none is installed).
-    public static var currentFormat: FloatFormat { RuntimeFormatBox.current?.format ?? .fp64 }
+    /// Byte offsets of the format and kernel blocks in the C struct (checked
+    /// when installing; literals so the hot path needs no lookup).
+    @usableFromInline static var formatOffset: Int { 0 }
+    @usableFromInline static var constantsOffset: Int { 64 }
+    @usableFromInline static var kernelOffset: Int { 192 }
+    @usableFromInline static var anyModeOffset: Int { 448 }
 
-    static func installKernel(_ kernel: RoundingKernel) {
-        precondition(MemoryLayout<RoundingKernel>.size <= MemoryLayout.size(ofValue: storage.pointee.kernel))
+    /// The constants of the run-time format (see ``currentFormat``).
+    @inlinable @inline(__always)
+    public static var currentConstants: FormatConstants {
         let ctx = storage
-        UnsafeMutableRawPointer(ctx).storeBytes(of: kernel, as: RoundingKernel.self)
+        precondition(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
+        return (UnsafeRawPointer(ctx) + constantsOffset).load(as: FormatConstants.self)
+    }
+
+    /// The one-formula step of the run-time kernel's mode.
+    @inlinable @inline(__always)
+    public static var currentAnyModeStep: AnyModeStep {
+        (UnsafeRawPointer(storage) + anyModeOffset).load(as: AnyModeStep.self)
+    }
+
+    /// The run-time format of this thread. Precondition: inside
+    /// ``with(format:mode:seed:stream:_:)``.
+    @inlinable @inline(__always)
+    public static var currentFormat: FloatFormat {
+        let ctx = storage
+        precondition(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
+        return (UnsafeRawPointer(ctx) + formatOffset).load(as: FloatFormat.self)
+    }
+
+    @usableFromInline
+    static func install(format: FloatFormat, kernel: RoundingKernel) {
+        let ctx = storage
+        precondition(MemoryLayout<RoundingKernel>.size <= MemoryLayout.size(ofValue: ctx.pointee.kernel))
+        precondition(MemoryLayout<FloatFormat>.size <= MemoryLayout.size(ofValue: ctx.pointee.format))
+        precondition(MemoryLayout<roundoff_context>.offset(of: \.format) == formatOffset
+                     && MemoryLayout<roundoff_context>.offset(of: \.constants) == constantsOffset
+                     && MemoryLayout<roundoff_context>.offset(of: \.kernel) == kernelOffset
+                     && MemoryLayout<roundoff_context>.offset(of: \.any_mode) == anyModeOffset)
+        precondition(MemoryLayout<FormatConstants>.size <= MemoryLayout.size(ofValue: ctx.pointee.constants)
+                     && MemoryLayout<AnyModeStep>.size <= MemoryLayout.size(ofValue: ctx.pointee.any_mode))
+        (UnsafeMutableRawPointer(ctx) + kernelOffset).storeBytes(of: kernel, as: RoundingKernel.self)
+        (UnsafeMutableRawPointer(ctx) + constantsOffset).storeBytes(of: kernel.constants, as: FormatConstants.self)
+        (UnsafeMutableRawPointer(ctx) + anyModeOffset).storeBytes(of: AnyModeStep(kernel), as: AnyModeStep.self)
+        (UnsafeMutableRawPointer(ctx) + formatOffset).storeBytes(of: format, as: FloatFormat.self)
         ctx.pointee.has_kernel = 1
     }
 
@@ -103,25 +147,5 @@ public enum RoundingContext {
     public static var eventRecorder: RoundingEventRecorder? {
         guard let p = storage.pointee.events else { return nil }
         return Unmanaged<RoundingEventRecorder>.fromOpaque(p).takeUnretainedValue()
-    }
-}
-
-/// Holds the run-time `FloatFormat` (which owns a `String`, so it cannot sit
-/// in the C thread-local block) for descriptions and mixed static/run-time use.
-final class RuntimeFormatBox: @unchecked Sendable {
-    let format: FloatFormat
-    init(_ format: FloatFormat) { self.format = format }
-
-    /// Per-thread current box, kept alive by the C block's owner (this class).
-    static var current: RuntimeFormatBox? {
-        get {
-            guard let p = RoundingContext.storage.pointee.format_box else { return nil }
-            return Unmanaged<RuntimeFormatBox>.fromOpaque(p).takeUnretainedValue()
-        }
-        set {
-            let ctx = RoundingContext.storage
-            if let old = ctx.pointee.format_box { Unmanaged<RuntimeFormatBox>.fromOpaque(old).release() }
-            ctx.pointee.format_box = newValue.map { Unmanaged.passRetained($0).toOpaque() }
-        }
     }
 }

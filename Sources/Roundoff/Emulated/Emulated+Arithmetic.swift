@@ -1,3 +1,8 @@
+// Each operation inlines only its common path: the binary64 result, its
+// residual where it is cheap (TwoSum) and needed, and the kernel's interior
+// rounding. Residuals that need an FMA (a library call on baseline x86-64)
+// and results beyond binary64's range are handled out of line.
+
 extension Emulated: AdditiveArithmetic {
     /// Zero.
     @inlinable public static var zero: Self { Self(uncheckedValue: 0) }
@@ -7,11 +12,9 @@ extension Emulated: AdditiveArithmetic {
     public static func + (a: Self, b: Self) -> Self {
         let s = a.value + b.value
         let k = kernel
-        if k.binary64CanOverflow && !s.isFinite && a.value.isFinite && b.value.isFinite {
-            return Self(uncheckedValue: k.overflowValue(negative: s < 0))
-        }
+        if k.binary64CanOverflow && !s.isFinite { return sumBeyondBinary64(a.value, b.value) }
         if s == 0 { return Self(uncheckedValue: exactZeroSum(a.value, b.value, k.mode)) }
-        if k.binary64IsInnocuous { return rounding(s) }
+        if !k.needsResidual { return rounding(s) }
         return rounding(s, residual: ExactResidual.sum(a.value, b.value, s))
     }
 
@@ -57,11 +60,10 @@ extension Emulated: Numeric {
     public static func * (a: Self, b: Self) -> Self {
         let p = a.value * b.value
         let k = kernel
-        if k.binary64CanOverflow && !p.isFinite && a.value.isFinite && b.value.isFinite {
-            return Self(uncheckedValue: k.overflowValue(negative: (a.value < 0) != (b.value < 0)))
+        if (k.productsAreExact || !k.needsResidual) && (!k.binary64CanOverflow || p.isFinite) {
+            return rounding(p)
         }
-        if k.binary64IsInnocuous || k.productsAreExact { return rounding(p) }
-        return rounding(p, residual: ExactResidual.product(a.value, b.value, p))
+        return productCarefully(a.value, b.value)
     }
 
     @inlinable @inline(__always)
@@ -83,11 +85,8 @@ extension Emulated {
     public static func / (a: Self, b: Self) -> Self {
         let q = a.value / b.value
         let k = kernel
-        if k.binary64CanOverflow && !q.isFinite && a.value.isFinite && b.value.isFinite && b.value != 0 {
-            return Self(uncheckedValue: k.overflowValue(negative: (a.value < 0) != (b.value < 0)))
-        }
-        if k.binary64IsInnocuous || !q.isFinite || q == 0 { return rounding(q) }
-        return rounding(q, residual: ExactResidual.quotient(a.value, b.value, q))
+        if !k.needsResidual && (!k.binary64CanOverflow || q.isFinite) { return rounding(q) }
+        return quotientCarefully(a.value, b.value)
     }
 
     @inlinable @inline(__always)
@@ -97,9 +96,8 @@ extension Emulated {
     @inlinable @inline(__always)
     public func squareRoot() -> Self {
         let s = value.squareRoot()
-        let k = Self.kernel
-        if k.binary64IsInnocuous || !s.isFinite || s == 0 { return Self.rounding(s) }
-        return Self.rounding(s, residual: ExactResidual.squareRoot(value, s))
+        if !Self.kernel.needsResidual || !s.isFinite || s == 0 { return Self.rounding(s) }
+        return Self.squareRootWithResidual(value, s)
     }
 
     @inlinable @inline(__always)
@@ -113,19 +111,91 @@ extension Emulated {
             // a·b is exact in binary64, so TwoSum recovers the whole error.
             let p = a.value * b.value
             let s = p + value
+            if k.binary64CanOverflow && !s.isFinite { return Self.fusedCarefully(a.value, b.value, value) }
             if s == 0 { return Self(uncheckedValue: Self.exactZeroSum(p, value, k.mode)) }
-            if !s.isFinite { return Self.rounding(s) }
             return Self.rounding(s, residual: ExactResidual.sum(p, value, s))
         }
-        let r1 = value.addingProduct(a.value, b.value)
-        if k.binary64CanOverflow && !r1.isFinite && value.isFinite && a.value.isFinite && b.value.isFinite {
-            return Self(uncheckedValue: k.overflowValue(negative: r1 < 0))
-        }
-        if !r1.isFinite { return Self.rounding(r1) }
-        if r1 == 0 { return Self(uncheckedValue: Self.exactZeroSum(a.value * b.value, value, k.mode)) }
-        return Self.rounding(r1, residual: ExactResidual.fusedMultiplyAdd(a.value, b.value, value, r1))
+        return Self.fusedCarefully(a.value, b.value, value)
     }
 
     @inlinable @inline(__always)
     public mutating func addProduct(_ a: Self, _ b: Self) { self = addingProduct(a, b) }
+
+    // MARK: Out-of-line cases
+
+    /// Rounds the exact value `(head + residual)·4` where `head + residual`
+    /// was computed from operands divided by 4: used when the binary64 result
+    /// itself overflowed, so the exact value is still compared correctly with
+    /// xmax (e.g. `rnz(xmax + ulp/2) = xmax`, stochastic modes may round down).
+    @inline(never) @usableFromInline
+    static func roundingQuartered(_ head: Double, _ residual: Double) -> Self {
+        let k = kernel
+        let quartered = RoundingKernel(constants: k.constants.scaled(byPowerOfTwo: -2), mode: k.mode)
+        let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
+        let (y, overflowed) = quartered.roundExact(head, residual: residual, random: random)
+        if RoundingContext.isCountingEvents { record(head * 4, y * 4, overflowed) }
+        return Self(uncheckedValue: y * 4)
+    }
+
+    /// The mode's overflow value for an exact result far beyond xmax.
+    @usableFromInline
+    static func overflowing(negative: Bool) -> Self {
+        let y = kernel.overflowValue(negative: negative)
+        if RoundingContext.isCountingEvents { record(negative ? -.infinity : .infinity, y, true) }
+        return Self(uncheckedValue: y)
+    }
+
+    @inline(never) @usableFromInline
+    static func sumBeyondBinary64(_ a: Double, _ b: Double) -> Self {
+        guard a.isFinite && b.isFinite else { return rounding(a + b) }
+        let (qa, qb) = (a / 4, b / 4)
+        let s = qa + qb
+        return roundingQuartered(s, ExactResidual.sum(qa, qb, s))
+    }
+
+    @inline(never) @usableFromInline
+    static func productCarefully(_ a: Double, _ b: Double) -> Self {
+        let p = a * b
+        if !p.isFinite && a.isFinite && b.isFinite {
+            let qa = a / 4
+            let q = qa * b
+            // Still beyond binary64 at a quarter: far past every xmax.
+            if !q.isFinite { return overflowing(negative: q < 0) }
+            return roundingQuartered(q, ExactResidual.product(qa, b, q))
+        }
+        if !p.isFinite || p == 0 { return rounding(p) }
+        return rounding(p, residual: ExactResidual.product(a, b, p))
+    }
+
+    @inline(never) @usableFromInline
+    static func quotientCarefully(_ a: Double, _ b: Double) -> Self {
+        let q = a / b
+        if !q.isFinite && a.isFinite && b.isFinite && b != 0 {
+            let qa = a / 4
+            let qq = qa / b
+            if !qq.isFinite { return overflowing(negative: qq < 0) }
+            return roundingQuartered(qq, ExactResidual.quotient(qa, b, qq))
+        }
+        if !q.isFinite || q == 0 { return rounding(q) }
+        return rounding(q, residual: ExactResidual.quotient(a, b, q))
+    }
+
+    @inline(never) @usableFromInline
+    static func squareRootWithResidual(_ a: Double, _ s: Double) -> Self {
+        rounding(s, residual: ExactResidual.squareRoot(a, s))
+    }
+
+    @inline(never) @usableFromInline
+    static func fusedCarefully(_ a: Double, _ b: Double, _ c: Double) -> Self {
+        let r1 = c.addingProduct(a, b)
+        if !r1.isFinite && a.isFinite && b.isFinite && c.isFinite {
+            let (qa, qc) = (a / 4, c / 4)
+            let q = qc.addingProduct(qa, b)
+            if !q.isFinite { return overflowing(negative: q < 0) }
+            return roundingQuartered(q, ExactResidual.fusedMultiplyAdd(qa, b, qc, q))
+        }
+        if !r1.isFinite { return rounding(r1) }
+        if r1 == 0 { return Self(uncheckedValue: exactZeroSum(a * b, c, kernel.mode)) }
+        return rounding(r1, residual: ExactResidual.fusedMultiplyAdd(a, b, c, r1))
+    }
 }

@@ -44,11 +44,18 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
     /// loaded from the thread's context for run-time ones.
     @inlinable @inline(__always)
     public static var kernel: RoundingKernel {
-        if Format.self == RuntimeFormat.self && Mode.self == RuntimeMode.self {
+        if isRuntime {
             return RoundingContext.currentKernel
+        }
+        if Format.self == RuntimeFormat.self {
+            return RoundingKernel(constants: RoundingContext.currentConstants, mode: Mode.mode)
         }
         return RoundingKernel(format: Format.format, mode: Mode.mode)
     }
+
+    /// Whether both format and mode come from the thread's context.
+    @inlinable @inline(__always)
+    static var isRuntime: Bool { Format.self == RuntimeFormat.self && Mode.self == RuntimeMode.self }
 
     /// The format of this type.
     @inlinable public static var format: FloatFormat { Format.format }
@@ -61,11 +68,28 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
     static func rounding(_ head: Double, residual: Double = 0) -> Self {
         let k = kernel
         let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
-        let (y, overflowed) = k.roundExact(head, residual: residual, random: random)
+        let y: Double, overflowed: Bool
+        let fast = isRuntime
+            ? k.roundInteriorAnyMode(head, residual: residual, random: random, step: RoundingContext.currentAnyModeStep)
+            : k.roundInterior(head, residual: residual, random: random)
+        if let interior = fast {
+            (y, overflowed) = (interior, false)
+        } else {
+            (y, overflowed) = roundingRareCase(head, residual, random)
+        }
         if RoundingContext.isCountingEvents {
             record(head, y, overflowed)
         }
         return Self(uncheckedValue: y)
+    }
+
+    /// Subnormal range, overflow, ±∞, NaN and `p = 53`: out of line and
+    /// static (it rebuilds the kernel itself), so the inlined common path
+    /// stays a few instructions and never spills the kernel to memory.
+    @inline(never) @usableFromInline
+    static func roundingRareCase(_ head: Double, _ residual: Double, _ random: UInt64) -> (Double, Bool) {
+        let r = kernel.roundGeneral(head, residual: residual, random: random)
+        return (r.value, r.overflowed)
     }
 
     /// Out of line: counting is the rare case and must not bloat every operation.

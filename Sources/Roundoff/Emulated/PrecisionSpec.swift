@@ -23,10 +23,8 @@ public protocol ModeSpec {
 /// The format chosen at run time with ``RoundingContext/with(format:mode:seed:stream:_:)``.
 /// Reading it outside such a scope is a precondition failure.
 public enum RuntimeFormat: FormatSpec {
-    public static var format: FloatFormat {
-        precondition(RoundingContext.hasRuntimeChoice, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
-        return RoundingContext.currentFormat
-    }
+    @inlinable @inline(__always)
+    public static var format: FloatFormat { RoundingContext.currentFormat }
 }
 
 /// The mode chosen at run time with ``RoundingContext/with(format:mode:seed:stream:_:)``.

@@ -30,47 +30,53 @@
 /// comparison-based path.
 @frozen
 public struct RoundingKernel: Sendable {
+    /// The format's constants.
+    public let constants: FormatConstants
     /// The mode this kernel applies.
     public let mode: RoundingMode
-    /// Shift that clears the discarded bits of `A₂` (`54 − p`), and its mask.
-    @usableFromInline let shift: UInt64
-    @usableFromInline let mask: UInt64
     /// The mode as a small integer, switched on once per operation (cheaper
     /// than matching the enum with its payload).
     @usableFromInline let modeCode: UInt8
-    /// `2^emin`.
-    @usableFromInline let leastNormal: Double
-    /// The offset `C` used below `xmin`.
-    @usableFromInline let offset: Double
-    /// Bit pattern of `xmax`.
-    @usableFromInline let greatestFiniteBits: UInt64
     /// Magnitude bits returned when a positive (resp. negative) value overflows.
     @usableFromInline let overflowPositiveBits: UInt64
     @usableFromInline let overflowNegativeBits: UInt64
-    /// Magnitude bits for an infinite input: ∞ (`ieee`) or xmax (`saturate`).
-    @usableFromInline let infinityBits: UInt64
     /// Random bits used by few-bit stochastic rounding (`min(R, 53 − p)`).
     @usableFromInline let stochasticBits: UInt64
-    /// `p == 53`: take the exact comparison path.
-    @usableFromInline let fullPrecision: Bool
-    /// Round-to-nearest with `p ≤ 25`: double rounding through binary64 is
-    /// innocuous for `+ − × ÷ √` (53 ≥ 2p + 2; Figueroa 1995), so those
-    /// operations need no residual.
-    public let binary64IsInnocuous: Bool
+    /// Whether `+ − × ÷ √` must carry the residual of their binary64 result.
+    /// Not for round-to-nearest with `p ≤ 25`: double rounding through
+    /// binary64 is innocuous there (53 ≥ 2p + 2; Figueroa 1995). Not for
+    /// full-precision `sr` with `p ≤ 52` either: the binary64 result is within
+    /// half a binary64 ulp of the exact one, which moves the probability of
+    /// rounding up by at most `2^−(54−p)` — the same bound the residual's
+    /// sticky bit gives.
+    public let needsResidual: Bool
+
+    @inlinable var shift: UInt64 { constants.shift }
+    @inlinable var mask: UInt64 { constants.mask }
+    @inlinable var leastNormal: Double { constants.leastNormal }
+    @inlinable var offset: Double { constants.offset }
+    @inlinable var greatestFiniteBits: UInt64 { constants.greatestFiniteBits }
+    @inlinable var infinityBits: UInt64 { constants.infinityBits }
+    @inlinable var fullPrecision: Bool { constants.fullPrecision }
     /// `p ≤ 26`: binary64 multiplies two values of the format exactly.
-    public let productsAreExact: Bool
-    /// `emax ≥ 511`: a product or sum of finite values can overflow binary64
-    /// itself, so the arithmetic must map that to the mode's overflow value.
-    public let binary64CanOverflow: Bool
+    @inlinable public var productsAreExact: Bool { constants.productsAreExact }
+    /// `emax ≥ 511`: a product or sum of finite values can overflow binary64.
+    @inlinable public var binary64CanOverflow: Bool { constants.binary64CanOverflow }
 
     /// Builds the kernel for `format` and `mode`. Cheap and branch-light so
     /// that compile-time formats fold it to constants.
     @inlinable @inline(__always)
     public init(format: FloatFormat, mode: RoundingMode) {
-        let p = format.precision
+        self.init(constants: FormatConstants(format), mode: mode)
+    }
+
+    /// Builds the kernel from a format's precomputed constants: a few
+    /// selects, so a run-time format with a compile-time mode costs almost
+    /// nothing per operation.
+    @inlinable @inline(__always)
+    public init(constants c: FormatConstants, mode: RoundingMode) {
+        constants = c
         self.mode = mode
-        shift = UInt64(54 - p)
-        mask = (UInt64(1) << UInt64(54 - p)) &- 1
         switch mode {
         case .nearestEven: modeCode = 0
         case .nearestAway: modeCode = 1
@@ -83,38 +89,20 @@ public struct RoundingKernel: Sendable {
         case .stochastic: modeCode = 8
         case .stochasticHalf: modeCode = 9
         }
-        fullPrecision = p == 53
-        binary64IsInnocuous = mode.isNearest && p <= 25
-        productsAreExact = p <= 26
-        binary64CanOverflow = format.maxExponent >= 511
-        leastNormal = Double(bitPattern: UInt64(truncatingIfNeeded: format.minExponent + 1023) << 52)
-        let offsetExponent = format.minExponent + (format.hasSubnormals ? 0 : p - 1)
-        offset = Double(bitPattern: UInt64(truncatingIfNeeded: offsetExponent + 1023) << 52)
-        let xmax = format.greatestFiniteMagnitude.bitPattern
-        greatestFiniteBits = xmax
-        let inf = Double.infinity.bitPattern
-        if format.overflow == .saturate {
-            overflowPositiveBits = xmax
-            overflowNegativeBits = xmax
-            infinityBits = xmax
-        } else {
-            infinityBits = inf
-            switch mode {
-            case .towardZero, .odd:
-                overflowPositiveBits = xmax; overflowNegativeBits = xmax
-            case .up:
-                overflowPositiveBits = inf; overflowNegativeBits = xmax
-            case .down:
-                overflowPositiveBits = xmax; overflowNegativeBits = inf
-            default:
-                overflowPositiveBits = inf; overflowNegativeBits = inf
-            }
+        // With saturation every overflow gives xmax; otherwise IEEE 754 §7.4.
+        let xmax = c.greatestFiniteBits, big = c.infinityBits
+        switch mode {
+        case .towardZero, .odd: overflowPositiveBits = xmax; overflowNegativeBits = xmax
+        case .up: overflowPositiveBits = big; overflowNegativeBits = xmax
+        case .down: overflowPositiveBits = xmax; overflowNegativeBits = big
+        default: overflowPositiveBits = big; overflowNegativeBits = big
         }
         if case .stochastic(let r?) = mode {
-            stochasticBits = UInt64(Swift.max(1, Swift.min(r, 53 - p)))
+            stochasticBits = UInt64(Swift.max(1, Swift.min(r, 53 - c.precision)))
         } else {
             stochasticBits = 0
         }
+        needsResidual = !((modeCode <= 2 && c.precision <= 25) || (modeCode == 7 && c.precision <= 52))
     }
 
     /// Whether the mode consumes random bits.
@@ -141,47 +129,66 @@ public struct RoundingKernel: Sendable {
     ///   unbounded-exponent result exceeded xmax).
     @inlinable @inline(__always)
     public func roundExact(_ x: Double, residual r: Double, random: UInt64) -> (value: Double, overflowed: Bool) {
-        if fullPrecision { return roundFullPrecision(x, residual: r, random: random) }
-        switch modeCode {
-        case 0: return roundFast(x, r, random, NearestEvenStep.self)
-        case 1: return roundFast(x, r, random, NearestAwayStep.self)
-        case 2: return roundFast(x, r, random, NearestTowardZeroStep.self)
-        case 3: return roundFast(x, r, random, UpStep.self)
-        case 4: return roundFast(x, r, random, DownStep.self)
-        case 5: return roundFast(x, r, random, TowardZeroStep.self)
-        case 6: return roundFast(x, r, random, OddStep.self)
-        case 7: return roundFast(x, r, random, StochasticStep.self)
-        case 8: return roundFast(x, r, random, FewBitStochasticStep.self)
-        default: return roundFast(x, r, random, HalfStochasticStep.self)
-        }
+        if let y = roundInterior(x, residual: r, random: random) { return (y, false) }
+        return roundGeneral(x, residual: r, random: random)
     }
 
-    /// Scalar path: a value strictly inside `(xmin, xmax)` (the common case)
-    /// needs neither the subnormal shift nor the overflow and special-value
-    /// selects, so it takes one well-predicted branch and a handful of
-    /// integer operations.
+    /// The common case of ``roundExact(_:residual:random:)``: `x` is zero or
+    /// strictly inside `(xmin, xmax)`, where neither the subnormal shift nor
+    /// overflow nor special values can occur — a handful of integer
+    /// operations. Returns nil for every other `x` (and for `p = 53`), which
+    /// the caller hands to ``roundGeneral(_:residual:random:)``, ideally out
+    /// of line.
     @inlinable @inline(__always)
-    func roundFast<S: RoundingStep>(_ x: Double, _ r: Double, _ random: UInt64, _ step: S.Type) -> (value: Double, overflowed: Bool) {
+    public func roundInterior(_ x: Double, residual r: Double, random: UInt64) -> Double? {
+        if fullPrecision { return nil }
         let bits = x.bitPattern
-        let signBit = bits & 0x8000_0000_0000_0000
         let magnitudeBits = bits & 0x7FFF_FFFF_FFFF_FFFF
         let leastNormalBits = leastNormal.bitPattern
-        if magnitudeBits &- (leastNormalBits &+ 1) < greatestFiniteBits &- (leastNormalBits &+ 1) {
-            let rm = Double(bitPattern: r.bitPattern ^ signBit)
-            let below: UInt64 = rm < 0 ? 1 : 0
-            let sticky: UInt64 = rm != 0 ? 1 : 0
-            let a = ((magnitudeBits &- below) &<< 1) | sticky
-            let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
-            return (Double(bitPattern: (rounded &>> 1) | signBit), false)
+        // Zero (exact, so no residual) is common in real code and rounds to itself.
+        guard magnitudeBits &- (leastNormalBits &+ 1) < greatestFiniteBits &- (leastNormalBits &+ 1)
+                || magnitudeBits == 0 else { return nil }
+        switch modeCode {
+        case 0: return interior(bits, r, random, NearestEvenStep.self)
+        case 1: return interior(bits, r, random, NearestAwayStep.self)
+        case 2: return interior(bits, r, random, NearestTowardZeroStep.self)
+        case 3: return interior(bits, r, random, UpStep.self)
+        case 4: return interior(bits, r, random, DownStep.self)
+        case 5: return interior(bits, r, random, TowardZeroStep.self)
+        case 6: return interior(bits, r, random, OddStep.self)
+        case 7: return interior(bits, r, random, StochasticStep.self)
+        case 8: return interior(bits, r, random, FewBitStochasticStep.self)
+        default: return interior(bits, r, random, HalfStochasticStep.self)
         }
-        return roundOutOfLine(x, r, random, S.self)
     }
 
-    /// The rare cases of the scalar path, kept out of line so that every
-    /// emulated operation inlines only the short common path.
-    @inline(never) @usableFromInline
-    func roundOutOfLine<S: RoundingStep>(_ x: Double, _ r: Double, _ random: UInt64, _ step: S.Type) -> (value: Double, overflowed: Bool) {
-        roundBranchFree(x, r, random, S.self)
+    @inlinable @inline(__always)
+    func interior<S: RoundingStep>(_ bits: UInt64, _ r: Double, _ random: UInt64, _ step: S.Type) -> Double {
+        let signBit = bits & 0x8000_0000_0000_0000
+        let rm = Double(bitPattern: r.bitPattern ^ signBit)
+        let below: UInt64 = rm < 0 ? 1 : 0
+        let sticky: UInt64 = rm != 0 ? 1 : 0
+        let a = (((bits & 0x7FFF_FFFF_FFFF_FFFF) &- below) &<< 1) | sticky
+        let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
+        return Double(bitPattern: (rounded &>> 1) | signBit)
+    }
+
+    /// Every case: `p = 53`, the subnormal range, overflow, ±∞ and NaN.
+    @inlinable
+    public func roundGeneral(_ x: Double, residual r: Double, random: UInt64) -> (value: Double, overflowed: Bool) {
+        if fullPrecision { return roundFullPrecision(x, residual: r, random: random) }
+        switch modeCode {
+        case 0: return roundBranchFree(x, r, random, NearestEvenStep.self)
+        case 1: return roundBranchFree(x, r, random, NearestAwayStep.self)
+        case 2: return roundBranchFree(x, r, random, NearestTowardZeroStep.self)
+        case 3: return roundBranchFree(x, r, random, UpStep.self)
+        case 4: return roundBranchFree(x, r, random, DownStep.self)
+        case 5: return roundBranchFree(x, r, random, TowardZeroStep.self)
+        case 6: return roundBranchFree(x, r, random, OddStep.self)
+        case 7: return roundBranchFree(x, r, random, StochasticStep.self)
+        case 8: return roundBranchFree(x, r, random, FewBitStochasticStep.self)
+        default: return roundBranchFree(x, r, random, HalfStochasticStep.self)
+        }
     }
 
     /// The whole kernel without branches (for vectorized array loops, and

@@ -11,9 +11,11 @@ enum Lorenz63Bench {
             make(Float16.self, "float16-native", steps),
             make(Emulated<FP16, RNE>.self, "fp16-rne-static", steps),
             runtime(.fp16, .nearestEven, "fp16-rne-runtime", steps),
+            dynamic(.fp16, .nearestEven, "fp16-rne-dynamic", steps),
             make(Emulated<BF16, RNE>.self, "bf16-rne-static", steps),
             make(Emulated<BF16, SR>.self, "bf16-sr-static", steps),
             runtime(.bf16, .stochastic, "bf16-sr-runtime", steps),
+            dynamic(.bf16, .stochastic, "bf16-sr-dynamic", steps),
             make(Emulated<FP16, RU>.self, "fp16-ru-static", steps),
         ]
         cases = cases.map { c in
@@ -28,10 +30,23 @@ enum Lorenz63Bench {
         }
     }
 
+    /// Format and mode from values, mode dispatched once to a specialised type.
     static func runtime(_ f: FloatFormat, _ m: RoundingMode, _ name: String, _ steps: Int) -> BenchCase {
+        BenchCase(name: "lorenz63/\(name)", unit: "ns/step", work: steps, baseline: "lorenz63/double") {
+            RoundingContext.run(Integration(steps: steps), format: f, mode: m, seed: 1)
+        }
+    }
+
+    /// Fully dynamic `RuntimeEmulated`: format and mode read per operation.
+    static func dynamic(_ f: FloatFormat, _ m: RoundingMode, _ name: String, _ steps: Int) -> BenchCase {
         BenchCase(name: "lorenz63/\(name)", unit: "ns/step", work: steps, baseline: "lorenz63/double") {
             RoundingContext.with(format: f, mode: m, seed: 1) { integrate(RuntimeEmulated.self, steps) }
         }
+    }
+
+    struct Integration: ScalarComputation {
+        let steps: Int
+        func run<T: RealScalar>(_: T.Type) { integrate(T.self, steps) }
     }
 
     @inline(never)
