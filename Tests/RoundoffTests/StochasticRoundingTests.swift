@@ -54,7 +54,7 @@ struct StochasticRoundingTests {
     static func expectedUpProbability(_ mode: RoundingMode, fraction: Double) -> Double {
         switch mode {
         case .stochastic(nil): return fraction
-        case .stochastic: return fraction
+        case .stochastic(let r?): return (fraction * pow2(r)).rounded(.down) / pow2(r)
         default: return fraction == 0 ? 0 : 0.5
         }
     }
@@ -105,7 +105,7 @@ struct StochasticRoundingTests {
         }
     }
 
-    @Test("representable values are never moved", arguments: formats, modes)
+    @Test("representable values are never moved", arguments: formats + [.fp64], modes)
     func representableUnchanged(format f: FloatFormat, mode: RoundingMode) {
         let kernel = RoundingKernel(format: f, mode: mode)
         let stream = StochasticStream(seed: 77)
@@ -137,6 +137,27 @@ struct StochasticRoundingTests {
             if y != 1 { ups += 1 }
         }
         #expect(Self.withinFiveSigma(ups: ups, n: Self.draws, p: p), "\(mode): \(ups) ups, p = \(p)")
+    }
+
+    @Test("sr overflows to ∞ when it rounds past xmax (ieee), and clamps with saturate")
+    func stochasticOverflow() {
+        // fp16: 65519 lies 15/32 of the way from xmax = 65504 to 65536.
+        let stream = StochasticStream(seed: 65519)
+        for (format, high) in [(FloatFormat.fp16, Double.infinity), (FloatFormat.fp16.overflow(.saturate), 65504)] {
+            let kernel = RoundingKernel(format: format, mode: .stochastic)
+            var ups = 0, others: Set<Double> = []
+            for i in 0..<Self.draws {
+                let y = kernel.round(65519, random: stream.bits(at: UInt64(i)))
+                if y == high && high != 65504 { ups += 1 } else if y != 65504 { others.insert(y) }
+                if RoundingKernel(format: format, mode: .stochastic).round(-65519, random: stream.bits(at: UInt64(i))) != -y {
+                    others.insert(-y)
+                }
+            }
+            #expect(others.isEmpty, "\(format.spec): unexpected results \(others)")
+            if high == .infinity {
+                #expect(Self.withinFiveSigma(ups: ups, n: Self.draws, p: 15.0 / 32), "\(ups) overflows")
+            }
+        }
     }
 
     // MARK: Emulated arithmetic

@@ -117,16 +117,41 @@ struct ReferenceRounding {
         return negative ? -r : r
     }
 
-    /// The exact value `head + tail` (a binary64 pair with `head` the nearest
-    /// binary64 value, as TwoSum gives it) rounded with a deterministic mode.
-    /// Valid for `p ≤ 51`: every grid point and midpoint is a binary64 number,
-    /// so when the tail is nonzero the exact value rounds like `head` moved one
-    /// binary64 ulp toward it — unless that crosses nothing, in which case it
-    /// rounds like `head` anyway.
+    /// The exact value `head + tail` rounded with a deterministic mode, where
+    /// `head` is the binary64 value nearest to it and `tail` the exact
+    /// remainder (as TwoSum gives them), or any binary64 value of the right
+    /// sign and a magnitude below half an ulp of `head` — only the side on
+    /// which the exact value lies matters. Valid for `p ≤ 51`: then every
+    /// grid point and midpoint is a binary64 number, so a value strictly
+    /// between two adjacent binary64 numbers is never one of them.
     func round(head: Double, tail: Double, _ mode: RoundingMode) -> Double {
         precondition(p <= 51)
         if tail == 0 || !head.isFinite { return round(head, mode) }
-        return round(tail > 0 ? head.nextUp : head.nextDown, mode)
+        if head == 0 { return round(tail, mode) }
+        let negative = head.sign == .minus
+        let m = head.magnitude, t = negative ? -tail : tail  // exact magnitude: m + t
+        var (lo, hi, q) = bracket(m)
+        if t < 0 && m == lo {  // just below a grid point: the gap below it
+            (lo, hi, q) = bracket(m.nextDown)
+        }
+        // lo < m + t < hi. Compare with the midpoint lo + q/2, a binary64
+        // number: a = m − midpoint is exact; if a ≠ 0 the exact value lies on
+        // the same side as m (it is nearer to m than to any other binary64
+        // number), and if m is the midpoint the tail's sign decides.
+        let a = (m - lo) - q / 2
+        let aboveHalf = a > 0 || (a == 0 && t > 0)
+        let loOdd = (lo / q).truncatingRemainder(dividingBy: 2) == 1
+        var r: Double
+        switch mode {
+        case .nearestEven, .nearestAway, .nearestTowardZero: r = aboveHalf ? hi : lo
+        case .towardZero: r = lo
+        case .up: r = negative ? lo : hi
+        case .down: r = negative ? hi : lo
+        case .odd: r = loOdd ? lo : hi
+        default: preconditionFailure("reference handles deterministic modes only")
+        }
+        if r > xmax { r = overflowMagnitude(mode, negative: negative) }
+        return negative ? -r : r
     }
 }
 

@@ -70,6 +70,7 @@ extension Emulated: FloatingPoint {
     @inlinable public var nextUp: Self {
         if value.isNaN || value == .infinity { return self }
         if value == -.infinity { return -Self.greatestFiniteMagnitude }
+        if value == 0 { return Self.leastNonzeroMagnitude }
         let up = RoundingKernel(format: Self.format.overflow(.ieee), mode: .up)
         return Self(uncheckedValue: up.roundExact(value, residual: .leastNonzeroMagnitude, random: 0).value)
     }

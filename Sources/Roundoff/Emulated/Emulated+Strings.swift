@@ -2,19 +2,28 @@ import Foundation
 
 extension Emulated: CustomStringConvertible, CustomDebugStringConvertible, LosslessStringConvertible {
     /// The shortest decimal that rounds (to nearest) back to this value in
-    /// the format, like `Float16`'s description: `Emulated<FP16, RNE>(0.1)`
-    /// prints `0.1`, not `0.0999755859375`. `inf`, `-inf` and `nan` as Swift.
+    /// the format, printed as Swift prints its floats: `Emulated<FP16,
+    /// RNE>(0.1)` prints `0.1`, not `0.0999755859375`; xmax of fp16 prints
+    /// `65504.0`. Positional notation for `10^−4 ≤ |x| ≤ 2^max(p, 24)`
+    /// (the range where `Float16` and `Float` print positionally), exponent
+    /// notation (`1e+16`, `6.1e-05`) outside it; `inf`, `-inf`, `nan`.
     public var description: String {
         guard value.isFinite else { return value.description }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
         let nearest = RoundingKernel(format: Self.format.overflow(.ieee), mode: .nearestEven)
-        for digits in 1...17 {
-            let text = String(format: "%.\(digits)g", value)
-            if let back = Double(text), nearest.round(back) == value {
-                return Self.swiftStyle(text, digits: digits)
-            }
+        var (digits, exponent) = DecimalDigits.shortest(value.magnitude) { nearest.round($0) == value.magnitude }
+        let positionalLimit = Double(sign: .plus, exponent: Swift.max(Self.format.precision, 24), significand: 1)
+        let positional = value.magnitude >= 1e-4 && value.magnitude <= positionalLimit
+        if positional && exponent + 1 > digits.count {
+            // Fewer digits than the integer part: the spacing exceeds 1, so
+            // the value is an integer, which Swift prints in full (65504.0).
+            digits = String(UInt64(value.magnitude))
+            while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
         }
-        return value.description
+        let text = positional
+            ? DecimalDigits.positional(digits, exponent: exponent)
+            : DecimalDigits.exponential(digits, exponent: exponent)
+        return value.sign == .minus ? "-" + text : text
     }
 
     /// The exact binary64 value as a hex float, e.g. `0x1.99p-4`.
@@ -25,14 +34,6 @@ extension Emulated: CustomStringConvertible, CustomDebugStringConvertible, Lossl
     public init?(_ description: String) {
         guard let d = Double(description.trimmingWhitespace()) else { return nil }
         self.init(d)
-    }
-
-    /// `%g` output reshaped to Swift's float style (`1.0`, `1e-05` → `1e-05`).
-    static func swiftStyle(_ text: String, digits: Int) -> String {
-        if text.contains("e") || text.contains(".") || text.contains("n") || text.contains("i") {
-            return text
-        }
-        return text + ".0"
     }
 }
 
@@ -47,11 +48,10 @@ extension Double {
         // Normalise binary64 subnormals too: the format may be normal there.
         let e = exponent
         let sig = magnitude.significand  // in [1, 2)
-        var fraction = (sig.bitPattern & 0x000F_FFFF_FFFF_FFFF)
+        let fraction = sig.bitPattern & 0x000F_FFFF_FFFF_FFFF
         var hexDigits = String(fraction, radix: 16)
         hexDigits = String(repeating: "0", count: 13 - hexDigits.count) + hexDigits
         while hexDigits.hasSuffix("0") { hexDigits.removeLast() }
-        fraction = 0
         let exponentText = e >= 0 ? "+\(e)" : "\(e)"
         return signText + "0x1" + (hexDigits.isEmpty ? "" : "." + hexDigits) + "p" + exponentText
     }
