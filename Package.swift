@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // Thread-local rounding context (run-time format, stochastic stream, event
@@ -57,6 +58,8 @@ let package = Package(
                 "RoundoffWorkloads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Benchmark", package: "swift-benchmark"),
+                // Sweep files (`run --config FILE`) are YAML.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -80,7 +83,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RoundoffWorkloadsTests",
-            dependencies: ["Roundoff", "RoundoffWorkloads", "SolverWorkloads"]
+            dependencies: ["Roundoff", "RoundoffWorkloads", "SolverWorkloads"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SolversTests",

@@ -11,5 +11,6 @@ swift build -c release
 bin=.build/release/precision-sweep
 
 # --- main job: replace these lines to change what ./setup.sh runs ----------
-"$bin" formats "$@"
-printf '0.1\n1e-8\n70000\n' | "$bin" round --format fp16 --mode rne
+# The default study (harmonic, euler-decay, lorenz63 over fp64, fp32, bf16,
+# fp16, fp8-e4m3 with rne and sr): results/default/{results.csv,run.json,plots/}.
+"$bin" run "$@"

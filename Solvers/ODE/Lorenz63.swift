@@ -13,6 +13,7 @@ import Roundoff
 public struct Lorenz63<T: RealScalar> {
     /// The state `(x, y, z)`.
     public var x: T, y: T, z: T
+    /// σ, ρ, β, the scale `s` and the step Δt, each rounded into `T` once.
     public let sigma: T, rho: T, beta: T, scale: T, dt: T
 
     /// A system at the start `(x, y, z)` (given unscaled; multiplied by `scale`).

@@ -10,6 +10,9 @@ public struct PrecisionSweep: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "precision-sweep",
         abstract: "Round, compute and sweep numerical studies in any binary floating-point format.",
-        subcommands: [FormatsCommand.self, RoundCommand.self, CalcCommand.self, BenchCommand.self]
+        subcommands: [
+            FormatsCommand.self, RoundCommand.self, CalcCommand.self, BenchCommand.self,
+            WorkloadsCommand.self, RunCommand.self, MergeCommand.self, PlotCommand.self,
+        ]
     )
 }

@@ -2,6 +2,15 @@ import RoundoffWorkloads
 
 /// The solver workloads, for registration in ``WorkloadRegistry``.
 public enum SolverWorkloads {
-    /// Every workload of this module.
-    public static var all: [AnyWorkload] { [] }
+    /// Every workload of this module: `harmonic`, `euler-decay`,
+    /// `unit-circle`, `matvec`, `lorenz63`.
+    public static var all: [AnyWorkload] {
+        [
+            AnyWorkload(HarmonicWorkload()),
+            AnyWorkload(EulerDecayWorkload()),
+            AnyWorkload(UnitCircleWorkload()),
+            AnyWorkload(MatVecWorkload()),
+            AnyWorkload(Lorenz63Workload()),
+        ]
+    }
 }

@@ -1,0 +1,107 @@
+/// Small per-workload touches for the figures: readable titles and axis
+/// labels, units, axis scales the data alone cannot choose, and reference
+/// lines.
+///
+/// Every field is optional: a workload without hints (any new workload)
+/// still gets every figure, labelled with its metric names. Hints only
+/// make the known ones read better, so they never decide *which* figures
+/// exist — except ``referenceOnly``, for metrics that are themselves
+/// reference lines of another metric.
+struct PlotHints {
+    /// The study's name for titles, e.g. "Harmonic sum".
+    var title: String?
+    /// The label of series metrics' abscissa, e.g. "n (terms summed)".
+    var xLabel: String?
+    /// A short name for the abscissa in titles ("error vs n").
+    var xName: String?
+    var metrics: [String: MetricHint] = [:]
+    /// Series metrics drawn as reference lines in another figure, not on their own.
+    var referenceOnly: Set<String> = []
+
+    /// Labels and scales for one metric.
+    struct MetricHint {
+        /// Axis label, e.g. "relative error |s − s₆₄| / |s₆₄|".
+        var label: String
+        /// Unit for the axis label, e.g. "model time units"; nil when dimensionless.
+        var unit: String?
+        /// Forces a logarithmic (true) or linear (false) y axis; nil lets the data decide.
+        var logY: Bool?
+        /// Forces the x axis of a series metric; nil lets the data decide.
+        var logX: Bool?
+        /// A fixed y range, for values whose natural range is known (a 0/1
+        /// flag would otherwise sit on the plot's borders).
+        var yRange: (low: Double, high: Double)?
+        /// Reference lines to add to this metric's series figure.
+        var references: References?
+
+        init(_ label: String, unit: String? = nil, logY: Bool? = nil, logX: Bool? = nil,
+             yRange: (low: Double, high: Double)? = nil, references: References? = nil) {
+            self.label = label
+            self.unit = unit
+            self.logY = logY
+            self.logX = logX
+            self.yRange = yRange
+            self.references = references
+        }
+    }
+
+    /// Reference lines for an error that rounding theory bounds.
+    enum References {
+        /// u and √x·u for each format, u from the workload's scalar metric
+        /// `unit_roundoff` when it has one, else 2^−p from the format spec.
+        case unitRoundoff
+        /// Other series metrics of the same workload, each drawn per format
+        /// with its legend title (e.g. `n_u` as "n·u"); falls back to
+        /// ``unitRoundoff`` when none of them is in the results.
+        case metrics([(metric: String, title: String)])
+    }
+
+    /// The hints for `workload`, or none.
+    static func forWorkload(_ workload: String) -> PlotHints {
+        known[workload] ?? PlotHints()
+    }
+
+    /// The workloads whose metrics we know.
+    static let known: [String: PlotHints] = [
+        "harmonic": PlotHints(
+            title: "Harmonic sum Σ 1/k", xLabel: "n (terms summed)", xName: "n",
+            metrics: [
+                "final_sum": MetricHint("final partial sum"),
+                "stagnation_n": MetricHint("n at which the sum stops growing", unit: "terms"),
+                "rel_error": MetricHint("relative error vs binary64", references: .unitRoundoff),
+                "unit_roundoff": MetricHint("unit roundoff u = 2^-p"),
+            ]),
+        "euler-decay": PlotHints(
+            title: "Explicit Euler on exponential decay", xLabel: "n (steps)", xName: "n",
+            metrics: [
+                "error": MetricHint("error vs exact solution"),
+                "error_vs_binary64": MetricHint("difference from the binary64 run"),
+                "stagnated": MetricHint("stagnated (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ]),
+        "unit-circle": PlotHints(
+            title: "Rotation on the unit circle", xLabel: "N (steps)", xName: "N",
+            metrics: [
+                "radius_error": MetricHint("radius error"),
+                "position_error": MetricHint("position error"),
+            ]),
+        "matvec": PlotHints(
+            title: "Matrix-vector product", xLabel: "n (dimension)", xName: "n",
+            metrics: [
+                "backward_error": MetricHint(
+                    "normwise backward error",
+                    references: .metrics([(metric: "n_u", title: "n·u"), (metric: "sqrt_n_u", title: "√n·u")])),
+            ],
+            referenceOnly: ["n_u", "sqrt_n_u"]),
+        "lorenz63": PlotHints(
+            title: "Lorenz-63 trajectory", xLabel: "time t (model time units)", xName: "time",
+            metrics: [
+                // The distance grows exponentially until it saturates at the
+                // attractor's size: log y, linear time shows that as a line.
+                "distance": MetricHint("distance from the binary64 trajectory", logY: true, logX: false),
+                "departure_time": MetricHint("departure time", unit: "model time units"),
+                "wasserstein_x": MetricHint("Wasserstein distance of x vs binary64"),
+                "wasserstein_noise_floor": MetricHint("Wasserstein noise floor"),
+                "wasserstein_ratio": MetricHint("Wasserstein distance / noise floor"),
+            ]),
+    ]
+}

@@ -1,0 +1,34 @@
+import Testing
+import Roundoff
+import RoundoffWorkloads
+import SolverWorkloads
+
+/// The module's workload list and the no-crash rule.
+struct SolverWorkloadsTests {
+    @Test func listsTheFiveWorkloads() {
+        #expect(SolverWorkloads.all.map(\.name) == ["harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63"])
+        for w in SolverWorkloads.all {
+            #expect(!w.summary.isEmpty)
+            #expect(throws: Never.self) { try w.values([:]) }
+        }
+    }
+
+    /// Overflowing and saturating runs record non-finite values instead of
+    /// crashing: every workload in E5M2 (xmax 57344, with ∞) and E2M1.
+    @Test(arguments: [FloatFormat.e5m2, .e2m1])
+    func tinyFormatsDoNotCrash(format: FloatFormat) throws {
+        let small: [String: [String: String]] = [
+            "harmonic": ["n": "1000", "checkpoints": "5"],
+            "euler-decay": ["steps": "10,1000"],
+            "unit-circle": ["n": "32,512"],
+            "matvec": ["n": "10,100", "rows": "5"],
+            "lorenz63": ["window": "2", "climate_time": "2", "spin_up": "0", "scale": "1000"],
+        ]
+        for w in SolverWorkloads.all {
+            for mode in [RoundingMode.nearestEven, .stochastic] {
+                let m = try runCell(w.name, format, mode, seed: 1, small[w.name] ?? [:])
+                #expect(m.contains { $0.name == "diverged" }, "\(w.name)")
+            }
+        }
+    }
+}
