@@ -17,8 +17,9 @@ struct BenchCommand: ParsableCommand {
 
               array/FORMAT/MODE   rounding 10^7 doubles out of place  vs  array/copy (a plain copy)
               lorenz63/TYPE       one Lorenz-63 RK4 step, generic     vs  lorenz63/double
+              sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
 
-            Timings are medians over repetitions (google/swift-benchmark), single thread.
+            Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
             """
     )
@@ -39,22 +40,25 @@ struct BenchCommand: ParsableCommand {
         var cases: [BenchCase] = []
         cases += ArrayRoundingBench.cases(elements: elements)
         cases += Lorenz63Bench.cases(steps: steps)
+        cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 
-        let suite = BenchmarkSuite(name: "roundoff") { suite in
-            for c in cases { suite.benchmark(c.name, function: c.body) }
+        let suite = BenchmarkSuite(name: "roundoff", settings: Iterations(iterations), WarmupIterations(1)) { suite in
+            for c in cases {
+                suite.benchmark(c.name, settings: c.settings, function: c.body)
+            }
         }
-        var runner = BenchmarkRunner(
-            suites: [suite],
-            settings: [Iterations(iterations), WarmupIterations(1), Format(.none), Quiet(true)])
+        var runner = BenchmarkRunner(suites: [suite], settings: [Format(.none), Quiet(true)])
         try runner.run()
-        var median: [String: Double] = [:]
+        var fastest: [String: Double] = [:]
         for r in runner.results {
-            median[r.benchmarkName] = r.measurements.sorted()[r.measurements.count / 2]
+            // The fastest repetition: on a shared machine, noise only ever adds time.
+            fastest[r.benchmarkName] = r.measurements.min() ?? .nan
         }
         let rows = cases.map { c -> BenchRow in
-            let ns = (median[c.name] ?? .nan) / Double(c.work)
-            let base = (median[c.baseline] ?? .nan) / Double(cases.first { $0.name == c.baseline }?.work ?? 1)
+            let ns = (fastest[c.name] ?? .nan) / Double(c.work) * c.scale
+            let baseCase = cases.first { $0.name == c.baseline }
+            let base = (fastest[c.baseline] ?? .nan) / Double(baseCase?.work ?? 1) * (baseCase?.scale ?? 1)
             return BenchRow(name: c.name, value: ns, unit: c.unit, baseline: c.baseline, ratio: ns / base)
         }
         print(csv ? BenchRow.csv(rows) : BenchRow.table(rows))
@@ -67,6 +71,10 @@ struct BenchCase {
     let unit: String
     let work: Int
     let baseline: String
+    /// Multiplies the per-unit nanoseconds for display (1e-6 gives ms).
+    var scale: Double = 1
+    /// Settings overriding the suite's repetitions (for long cases).
+    var settings: [any BenchmarkSetting] = []
     let body: () throws -> Void
 }
 
@@ -81,12 +89,14 @@ struct BenchRow {
     }
 
     static func table(_ rows: [BenchRow]) -> String {
-        let w = max(28, rows.map(\.name.count).max() ?? 0)
+        let times = rows.map { String(format: "%.3f %@", $0.value, $0.unit) }
+        let w = max(4, rows.map(\.name.count).max() ?? 0) + 2
+        let t = max(4, times.map(\.count).max() ?? 0) + 2
+        let b = max(8, rows.map(\.baseline.count).max() ?? 0) + 2
         func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
-        var out = [pad("case", w) + "  " + pad("time", 16) + pad("baseline", 20) + "ratio"]
-        for r in rows {
-            out.append(pad(r.name, w) + "  " + pad(String(format: "%.3f %@", r.value, r.unit), 16)
-                       + pad(r.baseline, 20) + String(format: "%.2f×", r.ratio))
+        var out = [pad("case", w) + pad("time", t) + pad("baseline", b) + "ratio"]
+        for (r, time) in zip(rows, times) {
+            out.append(pad(r.name, w) + pad(time, t) + pad(r.baseline, b) + String(format: "%.2f×", r.ratio))
         }
         return out.joined(separator: "\n")
     }

@@ -58,7 +58,7 @@ public enum RoundingContext {
     @inlinable @inline(__always)
     public static var currentKernel: RoundingKernel {
         let ctx = storage
-        precondition(ctx.pointee.has_kernel != 0, "RuntimeEmulated used outside RoundingContext.with(format:mode:)")
+        assert(ctx.pointee.has_kernel != 0, "RuntimeEmulated used outside RoundingContext.with(format:mode:)")
         return (UnsafeRawPointer(ctx) + kernelOffset).load(as: RoundingKernel.self)
     }
 
@@ -76,7 +76,8 @@ public enum RoundingContext {
     @inlinable @inline(__always)
     public static var currentConstants: FormatConstants {
         let ctx = storage
-        precondition(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
+        // Checked in debug builds only: this load is on every operation.
+        assert(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
         return (UnsafeRawPointer(ctx) + constantsOffset).load(as: FormatConstants.self)
     }
 
@@ -91,7 +92,7 @@ public enum RoundingContext {
     @inlinable @inline(__always)
     public static var currentFormat: FloatFormat {
         let ctx = storage
-        precondition(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
+        assert(ctx.pointee.has_kernel != 0, "RuntimeFormat used outside RoundingContext.with(format:mode:)")
         return (UnsafeRawPointer(ctx) + formatOffset).load(as: FloatFormat.self)
     }
 

@@ -12,8 +12,9 @@ extension Emulated: AdditiveArithmetic {
     public static func + (a: Self, b: Self) -> Self {
         let s = a.value + b.value
         let k = kernel
-        if k.binary64CanOverflow && !s.isFinite { return sumBeyondBinary64(a.value, b.value) }
-        if s == 0 { return Self(uncheckedValue: exactZeroSum(a.value, b.value, k.mode)) }
+        if !s.isFinite && k.binary64CanOverflow { return sumBeyondBinary64(a.value, b.value) }
+        // Binary64's exact zero has the right sign in every mode but rd.
+        if case .down = k.mode, s == 0 { return Self(uncheckedValue: exactZeroSum(a.value, b.value, k.mode)) }
         if !k.needsResidual { return rounding(s) }
         return rounding(s, residual: ExactResidual.sum(a.value, b.value, s))
     }
@@ -60,7 +61,7 @@ extension Emulated: Numeric {
     public static func * (a: Self, b: Self) -> Self {
         let p = a.value * b.value
         let k = kernel
-        if (k.productsAreExact || !k.needsResidual) && (!k.binary64CanOverflow || p.isFinite) {
+        if (k.productsAreExact || !k.needsResidual) && (p.isFinite || !k.binary64CanOverflow) {
             return rounding(p)
         }
         return productCarefully(a.value, b.value)
@@ -85,7 +86,7 @@ extension Emulated {
     public static func / (a: Self, b: Self) -> Self {
         let q = a.value / b.value
         let k = kernel
-        if !k.needsResidual && (!k.binary64CanOverflow || q.isFinite) { return rounding(q) }
+        if !k.needsResidual && (q.isFinite || !k.binary64CanOverflow) { return rounding(q) }
         return quotientCarefully(a.value, b.value)
     }
 
@@ -111,8 +112,8 @@ extension Emulated {
             // a·b is exact in binary64, so TwoSum recovers the whole error.
             let p = a.value * b.value
             let s = p + value
-            if k.binary64CanOverflow && !s.isFinite { return Self.fusedCarefully(a.value, b.value, value) }
-            if s == 0 { return Self(uncheckedValue: Self.exactZeroSum(p, value, k.mode)) }
+            if !s.isFinite && k.binary64CanOverflow { return Self.fusedCarefully(a.value, b.value, value) }
+            if case .down = k.mode, s == 0 { return Self(uncheckedValue: Self.exactZeroSum(p, value, k.mode)) }
             return Self.rounding(s, residual: ExactResidual.sum(p, value, s))
         }
         return Self.fusedCarefully(a.value, b.value, value)

@@ -77,11 +77,9 @@ extension RoundingKernel {
     /// result with no switch on the mode, for run-time chosen modes.
     @inlinable @inline(__always)
     public func roundInteriorAnyMode(_ x: Double, residual r: Double, random: UInt64, step anyMode: AnyModeStep) -> Double? {
-        if fullPrecision { return nil }
         let bits = x.bitPattern
         let magnitudeBits = bits & 0x7FFF_FFFF_FFFF_FFFF
-        let leastNormalBits = leastNormal.bitPattern
-        guard magnitudeBits &- (leastNormalBits &+ 1) < greatestFiniteBits &- (leastNormalBits &+ 1)
+        guard magnitudeBits &- constants.interiorLowBits < constants.interiorWidth
                 || magnitudeBits == 0 else { return nil }
         let signBit = bits & 0x8000_0000_0000_0000
         let rm = Double(bitPattern: r.bitPattern ^ signBit)

@@ -20,11 +20,20 @@ public struct FormatConstants: Sendable {
     @usableFromInline let infinityBits: UInt64
     /// `p == 53`: the exact comparison path.
     @usableFromInline let fullPrecision: Bool
+    /// Bit patterns bounding the interior fast path, `(xmin, xmax)`
+    /// exclusive; an empty range for `p = 53`, which has no such path. One
+    /// unsigned comparison then decides, with no separate precision check.
+    @usableFromInline let interiorLowBits: UInt64
+    @usableFromInline let interiorWidth: UInt64
     /// `p ≤ 26` and no binary64 underflow: binary64 multiplies two values of
     /// the format exactly.
     @usableFromInline let productsAreExact: Bool
     /// `emax ≥ 511`: a product or sum of finite values can overflow binary64.
     @usableFromInline let binary64CanOverflow: Bool
+    /// `p ≤ 25` (round-to-nearest needs no residual) and `p ≤ 52` (full
+    /// `sr` needs none); see ``RoundingKernel/needsResidual``.
+    @usableFromInline let nearestSkipsResidual: Bool
+    @usableFromInline let stochasticSkipsResidual: Bool
 
     @inlinable @inline(__always)
     public init(_ format: FloatFormat) {
@@ -38,10 +47,14 @@ public struct FormatConstants: Sendable {
         greatestFiniteBits = format.greatestFiniteMagnitude.bitPattern
         infinityBits = format.overflow == .saturate ? greatestFiniteBits : Double.infinity.bitPattern
         fullPrecision = p == 53
+        interiorLowBits = leastNormal.bitPattern &+ 1
+        interiorWidth = p == 53 ? 0 : greatestFiniteBits &- interiorLowBits
         // Two p-bit values multiply exactly when 2p ≤ 53 and the product's
         // last bit, at least 2^(2(emin−p+1)), is not below binary64's 2^−1074.
         productsAreExact = p <= 26 && 2 * (format.minExponent - p + 1) >= -1074
         binary64CanOverflow = format.maxExponent >= 511
+        nearestSkipsResidual = p <= 25
+        stochasticSkipsResidual = p <= 52
     }
 
     /// The constants of the format scaled by `2^e` (every value multiplied
@@ -65,17 +78,22 @@ public struct FormatConstants: Sendable {
             offset: Double(sign: .plus, exponent: e, significand: offset),
             greatestFiniteBits: xmax.bitPattern,
             infinityBits: saturates ? xmax.bitPattern : Double.infinity.bitPattern,
-            fullPrecision: fullPrecision, productsAreExact: productsAreExact, binary64CanOverflow: binary64CanOverflow)
+            fullPrecision: fullPrecision, productsAreExact: productsAreExact, binary64CanOverflow: binary64CanOverflow,
+            nearestSkipsResidual: nearestSkipsResidual, stochasticSkipsResidual: stochasticSkipsResidual)
     }
 
     @inlinable
     init(precision: Int, shift: UInt64, mask: UInt64, leastNormal: Double, offset: Double,
          greatestFiniteBits: UInt64, infinityBits: UInt64, fullPrecision: Bool, productsAreExact: Bool,
-         binary64CanOverflow: Bool) {
+         binary64CanOverflow: Bool, nearestSkipsResidual: Bool, stochasticSkipsResidual: Bool) {
         self.precision = precision; self.shift = shift; self.mask = mask
         self.leastNormal = leastNormal; self.offset = offset
         self.greatestFiniteBits = greatestFiniteBits; self.infinityBits = infinityBits
         self.fullPrecision = fullPrecision; self.productsAreExact = productsAreExact
+        interiorLowBits = leastNormal.bitPattern &+ 1
+        interiorWidth = fullPrecision ? 0 : greatestFiniteBits &- interiorLowBits
         self.binary64CanOverflow = binary64CanOverflow
+        self.nearestSkipsResidual = nearestSkipsResidual
+        self.stochasticSkipsResidual = stochasticSkipsResidual
     }
 }

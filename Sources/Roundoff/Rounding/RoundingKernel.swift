@@ -102,7 +102,7 @@ public struct RoundingKernel: Sendable {
         } else {
             stochasticBits = 0
         }
-        needsResidual = !((modeCode <= 2 && c.precision <= 25) || (modeCode == 7 && c.precision <= 52))
+        needsResidual = !((modeCode <= 2 && c.nearestSkipsResidual) || (modeCode == 7 && c.stochasticSkipsResidual))
     }
 
     /// Whether the mode consumes random bits.
@@ -141,12 +141,10 @@ public struct RoundingKernel: Sendable {
     /// of line.
     @inlinable @inline(__always)
     public func roundInterior(_ x: Double, residual r: Double, random: UInt64) -> Double? {
-        if fullPrecision { return nil }
         let bits = x.bitPattern
         let magnitudeBits = bits & 0x7FFF_FFFF_FFFF_FFFF
-        let leastNormalBits = leastNormal.bitPattern
         // Zero (exact, so no residual) is common in real code and rounds to itself.
-        guard magnitudeBits &- (leastNormalBits &+ 1) < greatestFiniteBits &- (leastNormalBits &+ 1)
+        guard magnitudeBits &- constants.interiorLowBits < constants.interiorWidth
                 || magnitudeBits == 0 else { return nil }
         switch modeCode {
         case 0: return interior(bits, r, random, NearestEvenStep.self)
