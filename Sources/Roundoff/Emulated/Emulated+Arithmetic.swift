@@ -61,7 +61,8 @@ extension Emulated: Numeric {
     public static func * (a: Self, b: Self) -> Self {
         let p = a.value * b.value
         let k = kernel
-        if (k.productsAreExact || !k.needsResidual) && (p.isFinite || !k.binary64CanOverflow) {
+        if (k.productsAreExact || !k.needsResidual) && (p.isFinite || !k.binary64CanOverflow)
+            && (p.magnitude >= residualUnderflow || p == 0 || !k.constants.binary64CanUnderflow) {
             return rounding(p)
         }
         return productCarefully(a.value, b.value)
@@ -86,7 +87,8 @@ extension Emulated {
     public static func / (a: Self, b: Self) -> Self {
         let q = a.value / b.value
         let k = kernel
-        if !k.needsResidual && (q.isFinite || !k.binary64CanOverflow) { return rounding(q) }
+        if !k.needsResidual && (q.isFinite || !k.binary64CanOverflow)
+            && (q.magnitude >= residualUnderflow || !k.constants.binary64CanUnderflow) { return rounding(q) }
         return quotientCarefully(a.value, b.value)
     }
 
@@ -97,7 +99,8 @@ extension Emulated {
     @inlinable @inline(__always)
     public func squareRoot() -> Self {
         let s = value.squareRoot()
-        if !Self.kernel.needsResidual || !s.isFinite || s == 0 { return Self.rounding(s) }
+        let k = Self.kernel
+        if (!k.needsResidual && !k.constants.binary64CanUnderflow) || !s.isFinite || s == 0 { return Self.rounding(s) }
         return Self.squareRootWithResidual(value, s)
     }
 
@@ -130,12 +133,40 @@ extension Emulated {
     /// xmax (e.g. `rnz(xmax + ulp/2) = xmax`, stochastic modes may round down).
     @inline(never) @usableFromInline
     static func roundingQuartered(_ head: Double, _ residual: Double) -> Self {
+        roundingScaled(head, residual, by: -2)
+    }
+
+    /// Rounds the exact value `(head + residual)·2^−e`, where `head +
+    /// residual` was computed from operands scaled by `2^e`, with the
+    /// format's constants scaled by `2^e` too; the rounded value is scaled
+    /// back exactly. This keeps the binary64 head and its residual inside
+    /// binary64's range when the unscaled ones would overflow (`e < 0`) or
+    /// lose the residual to underflow (`e > 0`).
+    @inline(never) @usableFromInline
+    static func roundingScaled(_ head: Double, _ residual: Double, by e: Int) -> Self {
         let k = kernel
-        let quartered = RoundingKernel(constants: k.constants.scaled(byPowerOfTwo: -2), mode: k.mode)
+        let scaled = RoundingKernel(constants: k.constants.scaled(byPowerOfTwo: e), mode: k.mode)
         let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
-        let (y, overflowed) = quartered.roundExact(head, residual: residual, random: random)
-        if RoundingContext.isCountingEvents { record(head * 4, y * 4, overflowed) }
-        return Self(uncheckedValue: y * 4)
+        let (y, overflowed) = scaled.roundExact(head, residual: residual, random: random)
+        let back = Double(sign: .plus, exponent: -e, significand: 1)
+        if RoundingContext.isCountingEvents { record(head * back, y * back, overflowed) }
+        return Self(uncheckedValue: y * back)
+    }
+
+    /// Binary64 results below this lose their exact residual to underflow.
+    @usableFromInline static var residualUnderflow: Double { 0x1p-968 }
+
+    /// An exact nonzero result of the given sign far below every format's
+    /// smallest subnormal: it rounds like any value in `(0, 2^−1074)`.
+    @usableFromInline
+    static func roundingFarBelow(negative: Bool) -> Self {
+        let k = kernel
+        let random = k.needsRandomBits ? RoundingContext.nextRandomBits() : 0
+        let zero = negative ? -0.0 : 0.0
+        let tiny = negative ? -Double.leastNonzeroMagnitude : Double.leastNonzeroMagnitude
+        let (y, overflowed) = k.roundGeneral(zero, residual: tiny, random: random)
+        if RoundingContext.isCountingEvents { record(tiny, y, overflowed) }
+        return Self(uncheckedValue: y)
     }
 
     /// The mode's overflow value for an exact result far beyond xmax.
@@ -164,6 +195,13 @@ extension Emulated {
             if !q.isFinite { return overflowing(negative: q < 0) }
             return roundingQuartered(q, ExactResidual.product(qa, b, q))
         }
+        if p.magnitude < residualUnderflow && a != 0 && b != 0 && a.isFinite && b.isFinite
+            && kernel.constants.binary64CanUnderflow {
+            // Scale a up so the product and its residual are representable.
+            let scaledProduct = (a * 0x1p600) * b
+            if scaledProduct.magnitude < residualUnderflow { return roundingFarBelow(negative: (a < 0) != (b < 0)) }
+            return roundingScaled(scaledProduct, ExactResidual.product(a * 0x1p600, b, scaledProduct), by: 600)
+        }
         if !p.isFinite || p == 0 { return rounding(p) }
         return rounding(p, residual: ExactResidual.product(a, b, p))
     }
@@ -177,13 +215,24 @@ extension Emulated {
             if !qq.isFinite { return overflowing(negative: qq < 0) }
             return roundingQuartered(qq, ExactResidual.quotient(qa, b, qq))
         }
+        if q.magnitude < residualUnderflow && a != 0 && a.isFinite && b.isFinite
+            && kernel.constants.binary64CanUnderflow {
+            let scaledQuotient = (a * 0x1p600) / b
+            if scaledQuotient.magnitude < residualUnderflow { return roundingFarBelow(negative: (a < 0) != (b < 0)) }
+            return roundingScaled(scaledQuotient, ExactResidual.quotient(a * 0x1p600, b, scaledQuotient), by: 600)
+        }
         if !q.isFinite || q == 0 { return rounding(q) }
         return rounding(q, residual: ExactResidual.quotient(a, b, q))
     }
 
     @inline(never) @usableFromInline
     static func squareRootWithResidual(_ a: Double, _ s: Double) -> Self {
-        rounding(s, residual: ExactResidual.squareRoot(a, s))
+        if a < 0x1p-900 && kernel.constants.binary64CanUnderflow {
+            // a − s² underflows: take the root of a·2^600 (an even power).
+            let scaledRoot = (a * 0x1p600).squareRoot()
+            return roundingScaled(scaledRoot, ExactResidual.squareRoot(a * 0x1p600, scaledRoot), by: 300)
+        }
+        return rounding(s, residual: ExactResidual.squareRoot(a, s))
     }
 
     @inline(never) @usableFromInline

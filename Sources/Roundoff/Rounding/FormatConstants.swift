@@ -30,6 +30,10 @@ public struct FormatConstants: Sendable {
     @usableFromInline let productsAreExact: Bool
     /// `emax ≥ 511`: a product or sum of finite values can overflow binary64.
     @usableFromInline let binary64CanOverflow: Bool
+    /// `emin − p + 1 < −900`: results near the format's subnormal range can
+    /// fall where binary64 loses the residual of `× ÷ √` to underflow, so
+    /// those operations rescale (binary64 itself and formats of its range).
+    @usableFromInline let binary64CanUnderflow: Bool
     /// `p ≤ 25` (round-to-nearest needs no residual) and `p ≤ 52` (full
     /// `sr` needs none); see ``RoundingKernel/needsResidual``.
     @usableFromInline let nearestSkipsResidual: Bool
@@ -53,6 +57,7 @@ public struct FormatConstants: Sendable {
         // last bit, at least 2^(2(emin−p+1)), is not below binary64's 2^−1074.
         productsAreExact = p <= 26 && 2 * (format.minExponent - p + 1) >= -1074
         binary64CanOverflow = format.maxExponent >= 511
+        binary64CanUnderflow = format.minExponent - p + 1 < -900
         nearestSkipsResidual = p <= 25
         stochasticSkipsResidual = p <= 52
     }
@@ -79,13 +84,14 @@ public struct FormatConstants: Sendable {
             greatestFiniteBits: xmax.bitPattern,
             infinityBits: saturates ? xmax.bitPattern : Double.infinity.bitPattern,
             fullPrecision: fullPrecision, productsAreExact: productsAreExact, binary64CanOverflow: binary64CanOverflow,
+            binary64CanUnderflow: binary64CanUnderflow,
             nearestSkipsResidual: nearestSkipsResidual, stochasticSkipsResidual: stochasticSkipsResidual)
     }
 
     @inlinable
     init(precision: Int, shift: UInt64, mask: UInt64, leastNormal: Double, offset: Double,
          greatestFiniteBits: UInt64, infinityBits: UInt64, fullPrecision: Bool, productsAreExact: Bool,
-         binary64CanOverflow: Bool, nearestSkipsResidual: Bool, stochasticSkipsResidual: Bool) {
+         binary64CanOverflow: Bool, binary64CanUnderflow: Bool, nearestSkipsResidual: Bool, stochasticSkipsResidual: Bool) {
         self.precision = precision; self.shift = shift; self.mask = mask
         self.leastNormal = leastNormal; self.offset = offset
         self.greatestFiniteBits = greatestFiniteBits; self.infinityBits = infinityBits
@@ -93,6 +99,7 @@ public struct FormatConstants: Sendable {
         interiorLowBits = leastNormal.bitPattern &+ 1
         interiorWidth = fullPrecision ? 0 : greatestFiniteBits &- interiorLowBits
         self.binary64CanOverflow = binary64CanOverflow
+        self.binary64CanUnderflow = binary64CanUnderflow
         self.nearestSkipsResidual = nearestSkipsResidual
         self.stochasticSkipsResidual = stochasticSkipsResidual
     }
