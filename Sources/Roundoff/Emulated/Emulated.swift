@@ -19,10 +19,11 @@
 ///   as the sticky bit. Where double rounding is provably innocuous
 ///   (round-to-nearest with `p ≤ 25`) and for products with `p ≤ 26`, which
 ///   binary64 computes exactly, the residual is not computed.
-///   Exactness needs the residual itself to be representable, which holds
-///   unless an intermediate falls below `2^−969`: formats whose `emin` lies
-///   more than ~450 binades below 1 may round results near their subnormal
-///   range from an inexact residual.
+///   Results beyond binary64's range, or so small that their residual would
+///   underflow (formats of binary64's range), are computed from rescaled
+///   operands and rounded with the format rescaled alike, so they are exact
+///   too; the one exception is `addingProduct` with a result below `2^−968`
+///   in such a format, which uses the unscaled residual.
 /// - Elementary functions (`exp`, `log`, `sin`, `pow`, …) are computed in
 ///   binary64 and rounded once: not correctly rounded; the error before
 ///   rounding is at most about 1 ulp of binary64.
