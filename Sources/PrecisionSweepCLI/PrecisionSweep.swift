@@ -11,8 +11,9 @@ public struct PrecisionSweep: ParsableCommand {
         commandName: "precision-sweep",
         abstract: "Round, compute and sweep numerical studies in any binary floating-point format.",
         subcommands: [
+            // Sweeps first (the main job), then the single-number tools.
+            RunCommand.self, PlotCommand.self, MergeCommand.self, WorkloadsCommand.self,
             FormatsCommand.self, RoundCommand.self, CalcCommand.self, BenchCommand.self,
-            WorkloadsCommand.self, RunCommand.self, MergeCommand.self, PlotCommand.self,
         ]
     )
 }
