@@ -3,7 +3,7 @@ import RoundoffWorkloads
 /// The solver workloads, for registration in ``WorkloadRegistry``.
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
-    /// `unit-circle`, `matvec`, `lorenz63`.
+    /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -11,6 +11,8 @@ public enum SolverWorkloads {
             AnyWorkload(UnitCircleWorkload()),
             AnyWorkload(MatVecWorkload()),
             AnyWorkload(Lorenz63Workload()),
+            AnyWorkload(Lorenz96Workload()),
+            AnyWorkload(HeatDiffusionWorkload()),
         ]
     }
 }

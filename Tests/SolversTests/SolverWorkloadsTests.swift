@@ -5,8 +5,10 @@ import SolverWorkloads
 
 /// The module's workload list and the no-crash rule.
 struct SolverWorkloadsTests {
-    @Test func listsTheFiveWorkloads() {
-        #expect(SolverWorkloads.all.map(\.name) == ["harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63"])
+    @Test func listsTheSolverWorkloads() {
+        #expect(SolverWorkloads.all.map(\.name) == [
+            "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
+        ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
             #expect(throws: Never.self) { try w.values([:]) }
@@ -18,6 +20,8 @@ struct SolverWorkloadsTests {
     @Test(arguments: [FloatFormat.e5m2, .e2m1])
     func tinyFormatsDoNotCrash(format: FloatFormat) throws {
         let small: [String: [String: String]] = [
+            "lorenz96": ["steps": "200", "spin_up": "10", "window": "10"],
+            "heat-diffusion": ["years": "0.01"],
             "harmonic": ["n": "1000", "checkpoints": "5"],
             "euler-decay": ["steps": "10,1000"],
             "unit-circle": ["n": "32,512"],
