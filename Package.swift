@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Roundoff", targets: ["Roundoff"]),
         .library(name: "RoundoffSolvers", targets: ["Solvers"]),
+        .library(name: "RoundoffReference", targets: ["RoundoffReference"]),
         .library(name: "RoundoffWorkloads", targets: ["RoundoffWorkloads"]),
         .library(name: "PrecisionSweepCLI", targets: ["PrecisionSweepCLI"]),
         .executable(name: "precision-sweep", targets: ["precision-sweep"]),
@@ -29,6 +30,20 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
+        // System libraries for the binary64 references (Debian's -dev packages;
+        // scripts/install-debian-packages.sh installs them).
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3",
+                       providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+        // Binary64 references computed by the libraries built for them (FFTW,
+        // OpenBLAS, LAPACKE), never by a hand-written solver.
+        .target(
+            name: "RoundoffReference",
+            dependencies: ["CFFTW", "COpenBLAS", "CLAPACKE"]
+        ),
         // Numerical methods generic over the scalar; no I/O, no references.
         .target(
             name: "Solvers",
@@ -46,7 +61,7 @@ let package = Package(
         // Each solver as a workload: runs it in a precision and in binary64, computes metrics.
         .target(
             name: "SolverWorkloads",
-            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads"]
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "RoundoffReference"]
         ),
         // Every subcommand of precision-sweep, as a library so that user packages
         // can register their own workloads and reuse the CLI.
@@ -85,6 +100,10 @@ let package = Package(
             name: "RoundoffWorkloadsTests",
             dependencies: ["Roundoff", "RoundoffWorkloads", "SolverWorkloads"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RoundoffReferenceTests",
+            dependencies: ["RoundoffReference"]
         ),
         .testTarget(
             name: "SolversTests",

@@ -1,0 +1,2 @@
+// The C interface to LAPACK (Debian: liblapacke-dev; LAPACK from OpenBLAS).
+#include <lapacke.h>

@@ -1,0 +1,2 @@
+// The CBLAS interface of OpenBLAS (Debian: libopenblas-dev).
+#include <cblas.h>
