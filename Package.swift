@@ -42,7 +42,7 @@ let package = Package(
         // OpenBLAS, LAPACKE), never by a hand-written solver.
         .target(
             name: "RoundoffReference",
-            dependencies: ["CFFTW", "COpenBLAS", "CLAPACKE"]
+            dependencies: ["Roundoff", "CFFTW", "COpenBLAS", "CLAPACKE"]
         ),
         // Numerical methods generic over the scalar; no I/O, no references.
         .target(
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoundoffReferenceTests",
-            dependencies: ["RoundoffReference"]
+            dependencies: ["Roundoff", "RoundoffReference"]
         ),
         .testTarget(
             name: "SolversTests",
