@@ -17,6 +17,8 @@ struct BenchCommand: ParsableCommand {
 
               array/FORMAT/MODE   rounding 10^7 doubles out of place  vs  array/copy (a plain copy)
               lorenz63/TYPE       one Lorenz-63 RK4 step, generic     vs  lorenz63/double
+              shallow-water/TYPE  10 model days of the 100 × 50 shallow-water model, per grid
+                                  point per step (state and tendency types)  vs  shallow-water/double
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
@@ -40,6 +42,7 @@ struct BenchCommand: ParsableCommand {
         var cases: [BenchCase] = []
         cases += ArrayRoundingBench.cases(elements: elements)
         cases += Lorenz63Bench.cases(steps: steps)
+        cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 
