@@ -8,6 +8,7 @@ struct SolverWorkloadsTests {
     @Test func listsTheSolverWorkloads() {
         #expect(SolverWorkloads.all.map(\.name) == [
             "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
+            "ir", "givens", "givens-qr",
         ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
@@ -27,6 +28,9 @@ struct SolverWorkloadsTests {
             "unit-circle": ["n": "32,512"],
             "matvec": ["n": "10,100", "rows": "5"],
             "lorenz63": ["window": "2", "climate_time": "2", "spin_up": "0", "scale": "1000"],
+            "ir": ["n": "8", "kappa": "1,1e4", "history_kappa": "10", "max_iterations": "5"],
+            "givens": ["samples": "200", "rotations": "50"],
+            "givens-qr": ["n": "4,8"],
         ]
         for w in SolverWorkloads.all {
             for mode in [RoundingMode.nearestEven, .stochastic] {
