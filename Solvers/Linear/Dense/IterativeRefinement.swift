@@ -10,8 +10,8 @@ import Roundoff
 /// 3. updates `x_{i+1} = x_i + d_i` in `Working` (`u`).
 ///
 /// `A` and `b` are stored in `Working` (rounded from binary64 with
-/// `Working`'s mode), `A` is rounded again into `Factor` for the
-/// factorisation. `Residual` must be at least as precise as `Working`, so
+/// `Working`'s mode), `A` is rounded again into `Factor` (with `Factor`'s
+/// mode) for the factorisation. `Residual` must be at least as precise as `Working`, so
 /// that `A`, `b` and `x_i` convert into it exactly; every conversion goes
 /// through binary64 and is one rounding.
 ///

@@ -1,7 +1,9 @@
 import Roundoff
 
-/// `P·A = L·U` by Gaussian elimination with partial pivoting, every
-/// operation rounded in `T` (LAPACK's `xgetf2` without blocking).
+/// `P·A = L·U` by right-looking Gaussian elimination with partial
+/// pivoting, every operation rounded in `T` (the order of LAPACK's
+/// unblocked `xGETF2`, but dividing by the pivot where `xGETF2` multiplies
+/// by its reciprocal).
 ///
 /// At step `k = 0…n−2` the pivot is the first row `p ≥ k` of largest
 /// `|a_pk|` (as `idamax` chooses); rows `k` and `p` are swapped across the

@@ -8,7 +8,7 @@
 /// root take the binary64 result and correct it once by an exactly
 /// computed remainder. Each result has a relative error of a few `u²`,
 /// `u = 2^−53`, far below the `2^−53` ulps being measured, as long as no
-/// intermediate leaves `[2^−900, 2^900]` (the callers scale into `[2^−64, 4]`).
+/// intermediate leaves `[2^−900, 2^900]` (the callers scale into `[2^−120, 8]`).
 struct DoubleDouble {
     var hi: Double
     var lo: Double
@@ -43,12 +43,6 @@ struct DoubleDouble {
     }
 
     static prefix func - (x: DoubleDouble) -> DoubleDouble { DoubleDouble(hi: -x.hi, lo: -x.lo) }
-
-    /// `x·b` for a double `b`.
-    static func * (x: DoubleDouble, b: Double) -> DoubleDouble {
-        let c = product(x.hi, b)
-        return fastSum(c.hi, x.lo * b + c.lo)
-    }
 
     /// `x/y`.
     static func / (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
