@@ -107,7 +107,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SolversTests",
-            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads"]
+            // RoundoffReference: LAPACK's own rotations and solves as oracles.
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"]
         ),
     ]
 )

@@ -4,7 +4,7 @@ import RoundoffWorkloads
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
     /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`,
-    /// `shallow-water`.
+    /// `shallow-water`, `ir`, `givens`, `givens-qr`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -15,6 +15,9 @@ public enum SolverWorkloads {
             AnyWorkload(Lorenz96Workload()),
             AnyWorkload(HeatDiffusionWorkload()),
             AnyWorkload(ShallowWaterWorkload()),
+            AnyWorkload(IterativeRefinementWorkload()),
+            AnyWorkload(GivensWorkload()),
+            AnyWorkload(GivensQRWorkload()),
         ]
     }
 }

@@ -8,6 +8,7 @@ struct SolverWorkloadsTests {
     @Test func listsTheSolverWorkloads() {
         #expect(SolverWorkloads.all.map(\.name) == [
             "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
+            "shallow-water", "ir", "givens", "givens-qr",
         ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
@@ -22,11 +23,16 @@ struct SolverWorkloadsTests {
         let small: [String: [String: String]] = [
             "lorenz96": ["steps": "200", "spin_up": "10", "window": "10"],
             "heat-diffusion": ["years": "0.01"],
+            "shallow-water": ["nx": "6", "ny": "3", "lx": "600e3", "dt": "1410", "spin_up_days": "2",
+                              "climate_days": "1", "days": "0.2", "output_hours": "2"],
             "harmonic": ["n": "1000", "checkpoints": "5"],
             "euler-decay": ["steps": "10,1000"],
             "unit-circle": ["n": "32,512"],
             "matvec": ["n": "10,100", "rows": "5"],
             "lorenz63": ["window": "2", "climate_time": "2", "spin_up": "0", "scale": "1000"],
+            "ir": ["n": "8", "kappa": "1,1e4", "history_kappa": "10", "max_iterations": "5"],
+            "givens": ["samples": "200", "rotations": "50"],
+            "givens-qr": ["n": "4,8"],
         ]
         for w in SolverWorkloads.all {
             for mode in [RoundingMode.nearestEven, .stochastic] {

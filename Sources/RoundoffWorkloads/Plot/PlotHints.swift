@@ -103,5 +103,27 @@ struct PlotHints {
                 "wasserstein_noise_floor": MetricHint("Wasserstein noise floor"),
                 "wasserstein_ratio": MetricHint("Wasserstein distance / noise floor"),
             ]),
+        "ir": PlotHints(
+            title: "LU iterative refinement", xLabel: "κ₂(A) (history_*: refinement step i)", xName: "κ",
+            metrics: [
+                "converged": MetricHint("converged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+                "iterations": MetricHint("corrections applied", logY: false),
+                "forward_error": MetricHint("forward error ‖x − x₆₄‖∞/‖x₆₄‖∞ vs LAPACKE dgesv"),
+                "initial_forward_error": MetricHint("forward error of x₀ (plain low-precision LU solve)"),
+                "backward_error": MetricHint("backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞)"),
+                "backward_error_lapack": MetricHint("backward error of LAPACKE dgesv's solution"),
+                "history_forward_error": MetricHint("forward error of x_i vs LAPACKE dgesv", logX: false),
+                "history_backward_error": MetricHint("backward error of x_i", logX: false),
+            ]),
+        "givens": PlotHints(title: "Givens rotations (naive, LAPACK 3.10, Pereira–Lotfi–Langou 2022)"),
+        "givens-qr": PlotHints(
+            title: "QR by Givens rotations", xLabel: "n (order of A)", xName: "n",
+            metrics: [
+                "backward_error": MetricHint("backward error ‖A − QR‖_F/‖A‖_F"),
+                "orthogonality": MetricHint("loss of orthogonality ‖QᵀQ − I‖_F"),
+                "r_difference": MetricHint("‖R − R_LAPACK‖_F/‖R‖_F (diagonals ≥ 0)"),
+                "backward_error_lapack": MetricHint("backward error of LAPACKE dgeqrf (binary64)"),
+                "orthogonality_lapack": MetricHint("‖QᵀQ − I‖_F of LAPACKE dgeqrf/dorgqr (binary64)"),
+            ]),
     ]
 }
