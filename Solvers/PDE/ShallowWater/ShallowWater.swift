@@ -9,10 +9,10 @@ import Roundoff
 ///     ∂u/∂t + (u·∇)u + f ẑ×u = −g∇η − c_D|u|u/h − ν∇⁴u + (τ/(ρH₀), 0)
 ///     ∂η/∂t + ∇·(uh) = 0,   h = η + H
 ///
-/// in the vector-invariant form `∂u/∂t = q·ẑ×(hu)·(−1) − ∇p + …` with the
-/// potential vorticity `q = (f + ζ)/h` and the Bernoulli potential
-/// `p = ½|u|² + gη`. Set-up and defaults: ``ShallowWaterParameters``;
-/// grid and layout: ``ShallowWaterFields``.
+/// in the vector-invariant form `∂u/∂t = q·hv − ∂p/∂x + …`,
+/// `∂v/∂t = −q·hu − ∂p/∂y + …` with the potential vorticity
+/// `q = (f + ζ)/h` and the Bernoulli potential `p = ½|u|² + gη`. Set-up and
+/// defaults: ``ShallowWaterParameters``; grid and layout: ``ShallowWaterFields``.
 ///
 /// **Discretisation** (as ShallowWaters.jl): Arakawa C-grid; `h` at `u`,
 /// `v` points is the mean of its two neighbours and at vorticity points of

@@ -82,9 +82,11 @@ extension RoundingKernel {
         guard magnitudeBits &- constants.interiorLowBits < constants.interiorWidth
                 || magnitudeBits == 0 else { return nil }
         let signBit = bits & 0x8000_0000_0000_0000
-        let rm = Double(bitPattern: r.bitPattern ^ signBit)
-        let below: UInt64 = rm < 0 ? 1 : 0
-        let sticky: UInt64 = rm != 0 ? 1 : 0
+        // The residual seen from the magnitude is below zero when its sign
+        // differs from x's. Written with `r != 0` first so that a literal zero
+        // residual (exact-result paths) folds both bits away at compile time.
+        let sticky: UInt64 = r != 0 ? 1 : 0
+        let below = sticky & ((r.bitPattern ^ signBit) >> 63)
         let a = ((magnitudeBits &- below) &<< 1) | sticky
         let rounded = anyMode.apply(a, shift: shift, mask: mask, signBit: signBit, random: random)
         return Double(bitPattern: (rounded &>> 1) | signBit)

@@ -163,9 +163,11 @@ public struct RoundingKernel: Sendable {
     @inlinable @inline(__always)
     func interior<S: RoundingStep>(_ bits: UInt64, _ r: Double, _ random: UInt64, _ step: S.Type) -> Double {
         let signBit = bits & 0x8000_0000_0000_0000
-        let rm = Double(bitPattern: r.bitPattern ^ signBit)
-        let below: UInt64 = rm < 0 ? 1 : 0
-        let sticky: UInt64 = rm != 0 ? 1 : 0
+        // The residual seen from the magnitude is below zero when its sign
+        // differs from x's. Written with `r != 0` first so that a literal zero
+        // residual (exact-result paths) folds both bits away at compile time.
+        let sticky: UInt64 = r != 0 ? 1 : 0
+        let below = sticky & ((r.bitPattern ^ signBit) >> 63)
         let a = (((bits & 0x7FFF_FFFF_FFFF_FFFF) &- below) &<< 1) | sticky
         let rounded: UInt64 = S.apply(a, shift: shift, mask: mask, signBit: signBit, random: random, fewBits: stochasticBits)
         return Double(bitPattern: (rounded &>> 1) | signBit)
