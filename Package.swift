@@ -71,6 +71,8 @@ let package = Package(
                 "Roundoff",
                 "Solvers",
                 "RoundoffWorkloads",
+                // The OpenBLAS baseline of the conjugate-gradient bench.
+                "RoundoffReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Benchmark", package: "swift-benchmark"),
                 // Sweep files (`run --config FILE`) are YAML.
@@ -107,7 +109,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SolversTests",
-            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads"]
+            // RoundoffReference: LAPACKE solutions and eigenvalues as test oracles.
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"]
         ),
     ]
 )

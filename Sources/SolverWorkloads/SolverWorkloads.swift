@@ -3,7 +3,8 @@ import RoundoffWorkloads
 /// The solver workloads, for registration in ``WorkloadRegistry``.
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
-    /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`.
+    /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`,
+    /// `cg`, `sor`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -13,6 +14,8 @@ public enum SolverWorkloads {
             AnyWorkload(Lorenz63Workload()),
             AnyWorkload(Lorenz96Workload()),
             AnyWorkload(HeatDiffusionWorkload()),
+            AnyWorkload(ConjugateGradientWorkload()),
+            AnyWorkload(StationaryIterationWorkload()),
         ]
     }
 }

@@ -7,7 +7,7 @@ import SolverWorkloads
 struct SolverWorkloadsTests {
     @Test func listsTheSolverWorkloads() {
         #expect(SolverWorkloads.all.map(\.name) == [
-            "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
+            "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion", "cg", "sor",
         ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
@@ -27,6 +27,8 @@ struct SolverWorkloadsTests {
             "unit-circle": ["n": "32,512"],
             "matvec": ["n": "10,100", "rows": "5"],
             "lorenz63": ["window": "2", "climate_time": "2", "spin_up": "0", "scale": "1000"],
+            "cg": ["n": "8", "max_iterations": "100"],
+            "sor": ["n": "8", "max_iterations": "100"],
         ]
         for w in SolverWorkloads.all {
             for mode in [RoundingMode.nearestEven, .stochastic] {

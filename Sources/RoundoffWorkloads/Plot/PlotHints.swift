@@ -103,5 +103,37 @@ struct PlotHints {
                 "wasserstein_noise_floor": MetricHint("Wasserstein noise floor"),
                 "wasserstein_ratio": MetricHint("Wasserstein distance / noise floor"),
             ]),
+        "cg": PlotHints(
+            title: "Conjugate gradient", xLabel: "iteration k", xName: "k",
+            metrics: [
+                // Convergence curves: geometric decay is a line on log y, linear k.
+                "residual": MetricHint("solver's relative residual", logY: true, logX: false),
+                "true_residual": MetricHint("true relative residual ‖b − Ax‖/‖b‖", logY: true, logX: false),
+                "error": MetricHint("relative error ‖x − x*‖/‖x*‖ (x* from LAPACKE)", logY: true, logX: false),
+                "error_a_norm": MetricHint("relative A-norm error ‖x − x*‖_A/‖x*‖_A", logY: true, logX: false,
+                                           references: .metrics([(metric: "cg_bound", title: "2((√κ−1)/(√κ+1))^k")])),
+                "iterations": MetricHint("iterations taken"),
+                "iterations_to_tolerance": MetricHint("iterations until ‖b − Ax‖/‖b‖ ≤ tol"),
+                "attainable_accuracy": MetricHint("attainable accuracy (least true relative residual)", logY: true),
+                "converged": MetricHint("converged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+                "stagnated": MetricHint("stagnated (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ],
+            referenceOnly: ["cg_bound"]),
+        "sor": PlotHints(
+            title: "Stationary iteration (Jacobi / Gauss–Seidel / SOR)", xLabel: "sweep k", xName: "k",
+            metrics: [
+                "residual": MetricHint("solver's relative residual", logY: true, logX: false,
+                                       references: .metrics([(metric: "spectral_bound", title: "ρ^k")])),
+                "true_residual": MetricHint("true relative residual ‖b − Ax‖/‖b‖", logY: true, logX: false,
+                                            references: .metrics([(metric: "spectral_bound", title: "ρ^k")])),
+                "error": MetricHint("relative error ‖x − x*‖/‖x*‖ (x* from LAPACKE)", logY: true, logX: false),
+                "iterations": MetricHint("sweeps taken"),
+                "iterations_to_tolerance": MetricHint("sweeps until ‖b − Ax‖/‖b‖ ≤ tol"),
+                "attainable_accuracy": MetricHint("attainable accuracy (least true relative residual)", logY: true),
+                "convergence_factor": MetricHint("measured convergence factor per sweep"),
+                "converged": MetricHint("converged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+                "stagnated": MetricHint("stagnated (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ],
+            referenceOnly: ["spectral_bound"]),
     ]
 }
