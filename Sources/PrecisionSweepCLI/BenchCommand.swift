@@ -18,6 +18,8 @@ struct BenchCommand: ParsableCommand {
               array/FORMAT/MODE   rounding 10^7 doubles out of place  vs  array/copy (a plain copy)
               lorenz63/TYPE       one Lorenz-63 RK4 step, generic     vs  lorenz63/double
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
+              cg/TYPE             CG on the 256 × 256 Poisson problem, generic  vs  cg/double
+              cg/double-csr       generic binary64 CG, stored matrix  vs  cg/openblas-csr (OpenBLAS, 1 thread)
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -40,6 +42,7 @@ struct BenchCommand: ParsableCommand {
         var cases: [BenchCase] = []
         cases += ArrayRoundingBench.cases(elements: elements)
         cases += Lorenz63Bench.cases(steps: steps)
+        cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 

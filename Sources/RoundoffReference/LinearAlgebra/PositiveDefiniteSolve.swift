@@ -17,6 +17,11 @@ public enum PositiveDefiniteSolve {
         public var routine: String
         /// LAPACK's `info`.
         public var info: Int
+        /// A failure of `routine` with LAPACK's `info`.
+        public init(routine: String, info: Int) {
+            self.routine = routine
+            self.info = info
+        }
         public var description: String {
             info > 0
                 ? "\(routine): the matrix is not positive definite (leading minor of order \(info))"
