@@ -42,8 +42,9 @@ import Solvers
 ///   `(t_k/t_j)^{1/(k−j)}` with `t` the true relative residual, `k` the
 ///   sweep of its least value and `j = ⌊k/2⌋` (the second half of the
 ///   converging part, past the start-up transient); NaN if `k < 2`.
-/// - series `spectral_bound`: `ρ^k`, drawn as a reference line in the
-///   `residual` and `true_residual` figures (model problem only).
+/// - series `spectral_bound`: `ρ^k` (`k·ρ^{k−1}` for SOR at `ω_opt`, 1 at
+///   `k = 0`), drawn as a reference line in the `residual` and
+///   `true_residual` figures (model problem only).
 public struct StationaryIterationWorkload: Workload {
     /// The binary64 system and its LAPACKE solution.
     public typealias Reference = LinearSystem
@@ -144,7 +145,11 @@ public struct StationaryIterationWorkload: Workload {
         metrics.append(Metric("theory_iterations", Self.theoryIterations(setup: setup, rate: rho)))
         metrics.append(Metric("convergence_factor", Self.convergenceFactor(history.trueResidual)))
         if rho.isFinite {
-            for k in sample { metrics.append(Metric("spectral_bound", pow(rho, Double(k)), x: Double(k))) }
+            let jordan = Self.hasJordanBlock(setup)
+            for k in sample {
+                let bound = jordan && k > 0 ? Double(k) * pow(rho, Double(k - 1)) : pow(rho, Double(k))
+                metrics.append(Metric("spectral_bound", bound, x: Double(k)))
+            }
         }
         return metrics
     }
@@ -155,12 +160,17 @@ public struct StationaryIterationWorkload: Workload {
     static func theoryIterations(setup: Setup, rate rho: Double) -> Double {
         guard rho > 0 && rho < 1 else { return rho == 0 ? 1 : .nan }
         let plain = (log(setup.tolerance) / log(rho)).rounded(.up)
-        guard case .sor(let w) = setup.method, let n = setup.system.gridSize,
-              w == PoissonModelProblem.optimalOmega(gridSize: n) else { return Swift.max(plain, 0) }
+        guard hasJordanBlock(setup) else { return Swift.max(plain, 0) }
         // k·ρ^{k−1} decreases for k > 1/(−ln ρ); step from the plain count.
         var k = Swift.max(plain, 1)
         while k * pow(rho, k - 1) > setup.tolerance { k += 1 }
         return k
+    }
+
+    /// Whether the method is SOR at `ω_opt` on the model problem.
+    static func hasJordanBlock(_ setup: Setup) -> Bool {
+        guard case .sor(let w) = setup.method, let n = setup.system.gridSize else { return false }
+        return w == PoissonModelProblem.optimalOmega(gridSize: n)
     }
 
     /// `(t_k/t_j)^{1/(k−j)}` with `k` the index of the least value of `t`

@@ -120,6 +120,30 @@ struct ConjugateGradientTests {
         }
     }
 
+    /// bf16 CG on the model problem (N = 32, κ ≈ 440), all arithmetic in
+    /// bf16, 60 steps: measured by the error against LAPACKE's x*,
+    /// round-to-nearest stagnates several times higher than stochastic
+    /// rounding — it leaves a smooth error that its biased rounding of
+    /// small corrections cannot remove — although by the residual (the
+    /// rough part of the error) it stagnates lower
+    /// (``LinearSolverWorkloadTests/cgBF16StagnationRoundToNearestVersusStochastic()``).
+    @Test func bf16ErrorRoundToNearestVersusStochastic() throws {
+        let n = 32
+        let xStar = try Self.lapackeSolution(gridSize: n)
+        let norm = xStar.map { $0 * $0 }.reduce(0, +).squareRoot()
+        func error<T: RealScalar>(_: T.Type, seed: UInt64) -> Double {
+            RoundingContext.withStream(StochasticStream(seed: seed)) {
+                var cg = ConjugateGradient<PoissonOperator<T>, T>(
+                    matrix: PoissonOperator(gridSize: n), rightHandSide: [Double](repeating: 1, count: n * n))
+                for _ in 0..<60 { cg.step() }
+                return zip(cg.solution, xStar).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot() / norm
+            }
+        }
+        let rn = error(Emulated<BF16, RNE>.self, seed: 0)
+        let sr = (1...2).map { error(Emulated<BF16, SR>.self, seed: UInt64($0)) }
+        #expect(rn > 3 * max(sr[0], sr[1]), "rne \(rn), sr \(sr)")
+    }
+
     /// An indefinite matrix: pᵀAp = 0 on the first step.
     @Test func breakdownOnZeroCurvature() {
         let a = CSRMatrix<Double>(rowCount: 2, columnCount: 2, entries: [(0, 0, 1), (1, 1, -1)])

@@ -45,18 +45,35 @@ protocol MixedPrecisionComputation {
 extension AccumulationFormat {
     /// Runs `computation` with storage `Storage` and the accumulation type
     /// this names, rounded with `mode` (`rne` or `sr`; see the type).
+    ///
+    /// The cell's storage type is one of the types
+    /// ``RoundoffWorkloads/Precision/run(_:stream:)`` dispatches to; a preset
+    /// is only accepted with the three of them that round to nearest or
+    /// stochastically (`Double`, `Emulated<RuntimeFormat, RNE|SR>`), so the
+    /// presets are instantiated for those alone rather than for every mode.
     func dispatch<Storage: RealScalar, C: MixedPrecisionComputation>(_: Storage.Type, mode: RoundingMode, _ c: C) -> C.Output {
-        let sr = mode == .stochastic
-        switch self {
-        case .same: return c.run(storage: Storage.self, accumulator: Storage.self)
-        case .preset(let f) where f == .fp64:
-            return sr ? c.run(storage: Storage.self, accumulator: Emulated<FP64, SR>.self) : c.run(storage: Storage.self, accumulator: Double.self)
-        case .preset(let f) where f == .fp32:
-            return sr ? c.run(storage: Storage.self, accumulator: Emulated<FP32, SR>.self) : c.run(storage: Storage.self, accumulator: Float.self)
-        case .preset(let f) where f == .bf16:
-            return sr ? c.run(storage: Storage.self, accumulator: Emulated<BF16, SR>.self) : c.run(storage: Storage.self, accumulator: Emulated<BF16, RNE>.self)
-        case .preset:
-            return sr ? c.run(storage: Storage.self, accumulator: Emulated<FP16, SR>.self) : c.run(storage: Storage.self, accumulator: Emulated<FP16, RNE>.self)
+        guard case .preset(let f) = self else { return c.run(storage: Storage.self, accumulator: Storage.self) }
+        if Storage.self == Double.self { return Self.nearest(Double.self, f, c) }
+        if Storage.self == Emulated<RuntimeFormat, RNE>.self { return Self.nearest(Emulated<RuntimeFormat, RNE>.self, f, c) }
+        if Storage.self == Emulated<RuntimeFormat, SR>.self { return Self.stochastic(Emulated<RuntimeFormat, SR>.self, f, c) }
+        preconditionFailure("accumulation=\(f.spec) with storage \(Storage.self) in mode \(mode.spec): check(mode:given:) admits rne and sr only")
+    }
+
+    private static func nearest<S: RealScalar, C: MixedPrecisionComputation>(_: S.Type, _ f: FloatFormat, _ c: C) -> C.Output {
+        switch f {
+        case .fp64: c.run(storage: S.self, accumulator: Double.self)
+        case .fp32: c.run(storage: S.self, accumulator: Float.self)
+        case .bf16: c.run(storage: S.self, accumulator: Emulated<BF16, RNE>.self)
+        default: c.run(storage: S.self, accumulator: Emulated<FP16, RNE>.self)
+        }
+    }
+
+    private static func stochastic<S: RealScalar, C: MixedPrecisionComputation>(_: S.Type, _ f: FloatFormat, _ c: C) -> C.Output {
+        switch f {
+        case .fp64: c.run(storage: S.self, accumulator: Emulated<FP64, SR>.self)
+        case .fp32: c.run(storage: S.self, accumulator: Emulated<FP32, SR>.self)
+        case .bf16: c.run(storage: S.self, accumulator: Emulated<BF16, SR>.self)
+        default: c.run(storage: S.self, accumulator: Emulated<FP16, SR>.self)
         }
     }
 }
