@@ -130,9 +130,9 @@ struct PlotHints {
             title: "Stationary iteration (Jacobi / Gauss–Seidel / SOR)", xLabel: "sweep k", xName: "k",
             metrics: [
                 "residual": MetricHint("solver's relative residual", logY: true, logX: false,
-                                       references: .metrics([(metric: "spectral_bound", title: "theory: ρ^k (k·ρ^(k−1) at ω_opt)")])),
+                                       references: .metrics([(metric: "spectral_bound", title: "theory (ρ)")])),
                 "true_residual": MetricHint("true relative residual ‖b − Ax‖/‖b‖", logY: true, logX: false,
-                                            references: .metrics([(metric: "spectral_bound", title: "theory: ρ^k (k·ρ^(k−1) at ω_opt)")])),
+                                            references: .metrics([(metric: "spectral_bound", title: "theory (ρ)")])),
                 "error": MetricHint("relative error ‖x − x*‖/‖x*‖ (x* from LAPACKE)", logY: true, logX: false),
                 "final_residual": MetricHint("solver's relative residual at the end"),
                 "final_true_residual": MetricHint("true relative residual ‖b − Ax‖/‖b‖ at the end"),
