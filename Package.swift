@@ -71,6 +71,8 @@ let package = Package(
                 "Roundoff",
                 "Solvers",
                 "RoundoffWorkloads",
+                // The OpenBLAS baseline of the conjugate-gradient bench.
+                "RoundoffReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Benchmark", package: "swift-benchmark"),
                 // Sweep files (`run --config FILE`) are YAML.
@@ -107,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SolversTests",
-            // RoundoffReference: LAPACK's own rotations and solves as oracles.
+            // RoundoffReference: LAPACK's own rotations, solutions and eigenvalues as test oracles.
             dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"]
         ),
     ]

@@ -20,6 +20,8 @@ struct BenchCommand: ParsableCommand {
               shallow-water/TYPE  10 model days of the 100 × 50 shallow-water model, per grid
                                   point per step (state and tendency types)  vs  shallow-water/double
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
+              cg/TYPE             CG on the 256 × 256 Poisson problem, generic  vs  cg/double
+              cg/double-csr       generic binary64 CG, stored matrix  vs  cg/openblas-csr (OpenBLAS, 1 thread)
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -43,6 +45,7 @@ struct BenchCommand: ParsableCommand {
         cases += ArrayRoundingBench.cases(elements: elements)
         cases += Lorenz63Bench.cases(steps: steps)
         cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
+        cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 

@@ -4,7 +4,7 @@ import RoundoffWorkloads
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
     /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`,
-    /// `shallow-water`, `ir`, `givens`, `givens-qr`.
+    /// `shallow-water`, `ir`, `givens`, `givens-qr`, `cg`, `sor`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -18,6 +18,8 @@ public enum SolverWorkloads {
             AnyWorkload(IterativeRefinementWorkload()),
             AnyWorkload(GivensWorkload()),
             AnyWorkload(GivensQRWorkload()),
+            AnyWorkload(ConjugateGradientWorkload()),
+            AnyWorkload(StationaryIterationWorkload()),
         ]
     }
 }

@@ -8,7 +8,7 @@ struct SolverWorkloadsTests {
     @Test func listsTheSolverWorkloads() {
         #expect(SolverWorkloads.all.map(\.name) == [
             "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
-            "shallow-water", "ir", "givens", "givens-qr",
+            "shallow-water", "ir", "givens", "givens-qr", "cg", "sor",
         ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
@@ -33,6 +33,8 @@ struct SolverWorkloadsTests {
             "ir": ["n": "8", "kappa": "1,1e4", "history_kappa": "10", "max_iterations": "5"],
             "givens": ["samples": "200", "rotations": "50"],
             "givens-qr": ["n": "4,8"],
+            "cg": ["n": "8", "max_iterations": "100"],
+            "sor": ["n": "8", "max_iterations": "100"],
         ]
         for w in SolverWorkloads.all {
             for mode in [RoundingMode.nearestEven, .stochastic] {
