@@ -33,16 +33,27 @@ struct PlotHints {
         var yRange: (low: Double, high: Double)?
         /// Reference lines to add to this metric's series figure.
         var references: References?
+        /// The abscissa's label for this metric, when it differs from the study's.
+        var xLabel: String?
 
         init(_ label: String, unit: String? = nil, logY: Bool? = nil, logX: Bool? = nil,
-             yRange: (low: Double, high: Double)? = nil, references: References? = nil) {
+             yRange: (low: Double, high: Double)? = nil, references: References? = nil, xLabel: String? = nil) {
             self.label = label
             self.unit = unit
             self.logY = logY
             self.logX = logX
             self.yRange = yRange
             self.references = references
+            self.xLabel = xLabel
         }
+    }
+
+    /// The hint of `metric`: its own, else that of the longest hinted name
+    /// it extends by `_SUFFIX` (variants such as `eta_error_compensated`).
+    func hint(for metric: String) -> MetricHint? {
+        if let h = metrics[metric] { return h }
+        let base = metrics.keys.filter { metric.hasPrefix($0 + "_") }.max { $0.count < $1.count }
+        return base.flatMap { metrics[$0] }
     }
 
     /// Reference lines for an error that rounding theory bounds.
@@ -124,6 +135,21 @@ struct PlotHints {
                 "r_difference": MetricHint("‖R − R_LAPACK‖_F/‖R‖_F (diagonals ≥ 0)"),
                 "backward_error_lapack": MetricHint("backward error of LAPACKE dgeqrf (binary64)"),
                 "orthogonality_lapack": MetricHint("‖QᵀQ − I‖_F of LAPACKE dgeqrf/dorgqr (binary64)"),
+            ]),
+        "shallow-water": PlotHints(
+            title: "Shallow-water forecast", xLabel: "forecast day", xName: "day",
+            metrics: [
+                "eta_error": MetricHint("RMSE of η vs binary64 / long-lead error", logY: true, logX: false),
+                "eta_error_final": MetricHint("RMSE of η vs binary64 / long-lead error, last day"),
+                "zonal_mean_u": MetricHint("zonal-mean u, time mean", unit: "m/s", logY: false, logX: false,
+                                           xLabel: "y (km from the southern wall)"),
+                "zonal_mean_u_error": MetricHint("zonal-mean u: RMS difference / RMS of binary64's"),
+                "ke_spectrum": MetricHint("kinetic energy per zonal wavenumber", unit: "m²/s²", logY: true, logX: true,
+                                          xLabel: "zonal wavenumber k"),
+                "ke_ratio": MetricHint("mean kinetic energy / binary64's", logY: false),
+                "mass_change": MetricHint("change of the domain-mean η", unit: "m", logY: false),
+                "stalled_fraction": MetricHint("share of prognostic values a step leaves unchanged", logY: false),
+                "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
             ]),
         "cg": PlotHints(
             title: "Conjugate gradient", xLabel: "iteration k", xName: "k",

@@ -7,7 +7,7 @@ enum ScalarFigure {
     static let dodge = 0.08
 
     static func make(study: Study, metric: String, hints: PlotHints) -> FigureSpec {
-        let metricHint = hints.metrics[metric]
+        let metricHint = hints.hint(for: metric)
         let rows = study.rows.filter { $0.metric == metric && $0.x == nil }
         var notes: [String] = []
         var keyNotes: [String] = []

@@ -8,7 +8,7 @@ enum SeriesFigure {
     static let markersPerCurve = 12
 
     static func make(study: Study, metric: String, hints: PlotHints) -> FigureSpec {
-        let metricHint = hints.metrics[metric]
+        let metricHint = hints.hint(for: metric)
         var notes: [String] = []
         var keyNotes: [String] = []
 
@@ -86,7 +86,7 @@ enum SeriesFigure {
             name: FigureName.make(study: study, metric: metric, byFormat: false),
             title: "\(FigureText.workloadTitle(study, hints)) — \(metric) vs \(xName)",
             subtitle: FigureText.subtitle(study: study, stochastic: anyStochastic, errorBars: false),
-            xLabel: hints.xLabel ?? "x",
+            xLabel: metricHint?.xLabel ?? hints.xLabel ?? "x",
             yLabel: FigureText.axisLabel(label, metric: metric, unit: metricHint?.unit),
             xAxis: .numeric(log: logX),
             logY: logY,
