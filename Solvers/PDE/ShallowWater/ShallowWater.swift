@@ -172,7 +172,7 @@ public final class ShallowWater<State: RealScalar, Tendency: RealScalar> {
     @inlinable
     static func update(_ target: UnsafeMutablePointer<State>, base: UnsafeMutablePointer<State>, weight: Tendency,
                        tendency: UnsafeMutablePointer<Tendency>, range: Range<Int>) {
-        for k in range { target[k] = base[k] + converted(weight * tendency[k]) }
+        for k in range { target[k] = base[k] + State(convertingFrom: weight * tendency[k]) }
     }
 
     /// Kahan's compensated update: `y = Σ − c; new = x + y; c = (new − x) − y; x = new`.
@@ -198,13 +198,8 @@ public final class ShallowWater<State: RealScalar, Tendency: RealScalar> {
         if A.self == B.self {
             to.withMemoryRebound(to: A.self, capacity: count) { $0.update(from: from, count: count) }
         } else {
-            for k in 0..<count { to[k] = B(from[k].doubleValue) }
+            for k in 0..<count { to[k] = B(convertingFrom: from[k]) }
         }
-    }
-
-    @inlinable
-    static func converted<A: RealScalar, B: RealScalar>(_ x: A) -> B {
-        A.self == B.self ? unsafeBitCast(x, to: B.self) : B(x.doubleValue)
     }
 
     @inlinable
