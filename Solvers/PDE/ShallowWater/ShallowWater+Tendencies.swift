@@ -15,15 +15,7 @@ extension ShallowWater {
         let u = input.u, v = input.v, eta = input.eta
         let du = tendency.u, dv = tendency.v, deta = tendency.eta
 
-        // Thickness, squared velocities.
-        for j in 0..<ny {
-            let row = j * nx
-            for i in 0..<nx {
-                w.h[row + i] = eta[row + i] + c.depth[i]
-                w.u2[row + i] = u[row + i] * u[row + i]
-            }
-        }
-        for k in nx..<(nx * ny) { w.v2[k] = v[k] * v[k] }
+        computeThicknessAndSquares()
 
         // Mass fluxes U = u·h_u/s, V = v·h_v/s (V is zero on the walls).
         let hScale = c.halfInverseScale
@@ -144,18 +136,11 @@ extension ShallowWater {
     func computeDissipation() {
         let nx = self.nx, ny = self.ny
         let c = constants, w = work, east = grid.east, west = grid.west
-        let u = input.u, v = input.v, eta = input.eta
+        let u = input.u, v = input.v
         let du = tendency.u, dv = tendency.v
         let half = c.half
 
-        for j in 0..<ny {
-            let row = j * nx
-            for i in 0..<nx {
-                w.h[row + i] = eta[row + i] + c.depth[i]
-                w.u2[row + i] = u[row + i] * u[row + i]
-            }
-        }
-        for k in nx..<(nx * ny) { w.v2[k] = v[k] * v[k] }
+        computeThicknessAndSquares()
         for j in 0..<ny {
             let row = j * nx
             for i in 0..<nx {
@@ -187,6 +172,23 @@ extension ShallowWater {
                 dv[row + i] = drag - c.viscosity * w.q[row + i]
             }
         }
+    }
+
+    /// Writes the thickness `h = η + H` and the squared velocities `u²`, `v²`
+    /// of `input` into the workspace (the wall rows of `v²` stay zero).
+    @inlinable
+    func computeThicknessAndSquares() {
+        let nx = self.nx, ny = self.ny
+        let w = work, depth = constants.depth
+        let u = input.u, v = input.v, eta = input.eta
+        for j in 0..<ny {
+            let row = j * nx
+            for i in 0..<nx {
+                w.h[row + i] = eta[row + i] + depth[i]
+                w.u2[row + i] = u[row + i] * u[row + i]
+            }
+        }
+        for k in nx..<(nx * ny) { w.v2[k] = v[k] * v[k] }
     }
 
     /// The undivided Laplacian of a `u`-point field (rows `0…ny−1`), with
