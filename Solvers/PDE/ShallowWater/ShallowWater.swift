@@ -21,7 +21,8 @@ import Roundoff
 /// energy- and enstrophy-conserving scheme of Arakawa & Hsu (1990) with
 /// `τ = 0` (equivalently Arakawa & Lamb 1981): each face velocity is
 /// weighted by a triad `(q₁ + q₂ + q₃)/12` of the corner values of its
-/// cell. No-slip walls (a ghost `u = −u` across the wall), no normal flow.
+/// cell (the PV is computed as `q/12`, so a triad is a plain sum of three
+/// corners and costs two additions). No-slip walls (a ghost `u = −u` across the wall), no normal flow.
 /// Time stepping: classical RK4 for the advective, Coriolis, pressure and
 /// wind terms; bottom drag and biharmonic diffusion are then evaluated on
 /// the RK4 result and added with one forward-Euler step (ShallowWaters.jl's
