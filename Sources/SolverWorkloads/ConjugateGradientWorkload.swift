@@ -65,19 +65,18 @@ public struct ConjugateGradientWorkload: Workload {
     /// The parsed parameters.
     struct Setup {
         var system: LinearSystemChoice
-        var tolerance: Double
-        var maxIterations: Int
-        var window: StagnationWindow
+        var stopping: IterationStopping
         var preconditioner: Preconditioner
         var monitored: MonitoredResidual
         var accumulation: AccumulationFormat
-        var historyPoints: Int
+        var tolerance: Double { stopping.tolerance }
+        var maxIterations: Int { stopping.maxIterations }
+        var window: StagnationWindow { stopping.window }
+        var historyPoints: Int { stopping.historyPoints }
 
         init(_ values: ParameterValues) throws {
             system = try LinearSystemChoice(values)
-            tolerance = try values.double("tol", in: 0...1)
-            maxIterations = try values.int("max_iterations", in: 1...10_000_000)
-            window = try StagnationWindow(values)
+            stopping = try IterationStopping(values)
             guard let p = Preconditioner(rawValue: values.string("preconditioner").lowercased()) else {
                 throw ParameterError("parameter preconditioner=\(values.string("preconditioner")) is not accepted; accepted: none, jacobi")
             }
@@ -87,7 +86,6 @@ public struct ConjugateGradientWorkload: Workload {
             }
             monitored = r
             accumulation = try AccumulationFormat(values)
-            historyPoints = try values.int("history_points", in: 2...1_000_000)
         }
     }
 
@@ -101,16 +99,11 @@ public struct ConjugateGradientWorkload: Workload {
     /// The parameters with their defaults (the metrics are described on the type).
     public var parameters: [WorkloadParameter] {
         LinearSystemChoice.parameters(defaultSize: 32) + [
-            WorkloadParameter("tol", default: "1e-6", "relative residual at which the solver stops"),
-            WorkloadParameter("max_iterations", default: "1000", "iteration limit"),
-            WorkloadParameter("stagnation_window", default: "auto",
-                              "stop when the least residual did not halve in this many iterations; auto = 5× the halving time of the κ bound (≥ 50), 0 = off"),
             WorkloadParameter("preconditioner", default: "none", "none or jacobi (diagonal)"),
             WorkloadParameter("residual", default: "updated", "residual the solver tests: updated (recursive, standard) or computed (b − Ax each iteration)"),
             WorkloadParameter("accumulation", default: "same",
                               "arithmetic type (storage is the cell's): same, fp64, fp32, bf16, fp16 (cell's mode; rne or sr)"),
-            WorkloadParameter("history_points", default: "200", "about this many points per series (a common grid of iterations)"),
-        ]
+        ] + IterationStopping.parameters(maxIterations: 1000, unit: "iteration", autoRate: "the κ bound")
     }
 
     /// The binary64 system and its LAPACKE solution.

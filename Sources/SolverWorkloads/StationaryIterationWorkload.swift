@@ -53,17 +53,15 @@ public struct StationaryIterationWorkload: Workload {
     struct Setup {
         var system: LinearSystemChoice
         var method: StationaryMethod
-        var tolerance: Double
-        var maxIterations: Int
-        var window: StagnationWindow
-        var historyPoints: Int
+        var stopping: IterationStopping
+        var tolerance: Double { stopping.tolerance }
+        var maxIterations: Int { stopping.maxIterations }
+        var window: StagnationWindow { stopping.window }
+        var historyPoints: Int { stopping.historyPoints }
 
         init(_ values: ParameterValues) throws {
             system = try LinearSystemChoice(values)
-            tolerance = try values.double("tol", in: 0...1)
-            maxIterations = try values.int("max_iterations", in: 1...10_000_000)
-            window = try StagnationWindow(values)
-            historyPoints = try values.int("history_points", in: 2...1_000_000)
+            stopping = try IterationStopping(values)
             let methodName = values.string("method").lowercased()
             switch methodName {
             case "jacobi": method = .jacobi
@@ -117,12 +115,7 @@ public struct StationaryIterationWorkload: Workload {
         LinearSystemChoice.parameters(defaultSize: 32) + [
             WorkloadParameter("method", default: "sor", "jacobi, gauss-seidel or sor"),
             WorkloadParameter("omega", default: "opt", "SOR relaxation factor in (0, 2); opt = 2/(1 + sin πh) (poisson only)"),
-            WorkloadParameter("tol", default: "1e-6", "relative residual at which the solver stops"),
-            WorkloadParameter("max_iterations", default: "5000", "sweep limit"),
-            WorkloadParameter("stagnation_window", default: "auto",
-                              "stop when the least residual did not halve in this many sweeps; auto = 5× the theoretical halving time (≥ 50), 0 = off"),
-            WorkloadParameter("history_points", default: "200", "about this many points per series (a common grid of sweeps)"),
-        ]
+        ] + IterationStopping.parameters(maxIterations: 5000, unit: "sweep", autoRate: "the theoretical rate")
     }
 
     /// The binary64 system and its LAPACKE solution.
