@@ -35,7 +35,7 @@ import Roundoff
 /// with `κ` the 2-norm condition number (of `M⁻¹A` when preconditioned):
 /// ``errorBound(iterations:conditionNumber:)``.
 @frozen
-public struct ConjugateGradient<Operator: LinearOperator, Accumulator: RealScalar> {
+public struct ConjugateGradient<Operator: LinearOperator, Accumulator: RealScalar>: IterativeSolver {
     /// The storage type of the matrix and the vectors.
     public typealias Storage = Operator.Scalar
 
@@ -229,24 +229,6 @@ public struct ConjugateGradient<Operator: LinearOperator, Accumulator: RealScala
             }
         }
         return s
-    }
-
-    /// Iterates until `monitor` says to stop (``ConvergenceMonitor/record(_:)``
-    /// gets ``relativeResidual`` at the start and after every step), calling
-    /// `observe` at the start and after every step; returns why it stopped
-    /// (``StopReason/breakdown`` right after a step that broke down, which is
-    /// not recorded).
-    @inlinable
-    public mutating func solve(_ monitor: inout ConvergenceMonitor, observe: (Self) -> Void = { _ in }) -> StopReason {
-        observe(self)
-        var reason = monitor.record(relativeResidual)
-        while reason == nil {
-            step()
-            if brokeDown { return .breakdown }
-            observe(self)
-            reason = monitor.record(relativeResidual)
-        }
-        return reason!
     }
 
     /// The exact-arithmetic bound on the A-norm error after `k` iterations,

@@ -26,7 +26,7 @@ import Roundoff
 /// by the spectral radius: `cos πh` (Jacobi), `cos² πh` (Gauss–Seidel) and
 /// `ω_opt − 1` for SOR with `ω_opt = 2/(1 + sin πh)`.
 @frozen
-public struct StationaryIteration<Operator: LinearOperator> {
+public struct StationaryIteration<Operator: LinearOperator>: IterativeSolver {
     /// The scalar type of the matrix, the vectors and the arithmetic.
     public typealias Scalar = Operator.Scalar
 
@@ -138,20 +138,5 @@ public struct StationaryIteration<Operator: LinearOperator> {
         }
         residualNormSquared = rr
         iteration += 1
-    }
-
-    /// Iterates until `monitor` says to stop (``ConvergenceMonitor/record(_:)``
-    /// gets ``relativeResidual`` at the start and after every sweep), calling
-    /// `observe` at the start and after every sweep; returns why it stopped.
-    @inlinable
-    public mutating func solve(_ monitor: inout ConvergenceMonitor, observe: (Self) -> Void = { _ in }) -> StopReason {
-        observe(self)
-        var reason = monitor.record(relativeResidual)
-        while reason == nil {
-            step()
-            observe(self)
-            reason = monitor.record(relativeResidual)
-        }
-        return reason!
     }
 }
