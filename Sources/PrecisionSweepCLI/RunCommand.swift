@@ -65,7 +65,8 @@ struct RunCommand: ParsableCommand {
 
             Progress: on a terminal a one-line bar (cells done/total, elapsed, ETA); otherwise a \
             line on standard error every few seconds. Exit status: 0 when the sweep finished (even \
-            with failed cells, which are reported), 64 for a bad option, 1 for other errors, \
+            with some failed cells, which are reported), 1 when every cell failed (e.g. a \
+            parameter value out of range) or for other errors, 64 for a bad option, \
             130/143 when interrupted by SIGINT/SIGTERM.
 
             Examples:
@@ -162,6 +163,12 @@ struct RunCommand: ParsableCommand {
         StandardOutput.line(
             "done: \(summary.done)/\(summary.total) cells (\(summary.resumed) resumed, \(summary.failed) failed) in \(String(format: "%.1f", summary.seconds)) s")
         StandardOutput.line("results: \(summary.resultsFile.path)")
+        // Every cell failing is bad input (a parameter value no cell accepts),
+        // not a finding: say so and fail, after the journal and results are written.
+        if summary.failed > 0 && summary.failed == summary.done - summary.resumed && summary.resumed == 0 {
+            FileHandle.standardError.write(Data("Error: every cell failed (the first errors are above); nothing was measured\n".utf8))
+            throw ExitCode.failure
+        }
         if configuration.plot {
             if configuration.shard != nil {
                 StandardOutput.line("plots: skipped for a shard; 'precision-sweep merge' plots the merged results")

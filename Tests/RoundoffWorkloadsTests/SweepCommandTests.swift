@@ -105,6 +105,16 @@ struct SweepCommandTests {
         #expect(forced.stdout.contains("done: 6/6 cells (0 resumed"))
     }
 
+    @Test func everyCellFailingIsAnError() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try SweepProcess.run(sweep("out", extra: ["--param", "terms=abc"]), in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("done: 10/10 cells (0 resumed, 10 failed)"))
+        #expect(result.stderr.contains("terms=abc"))
+        #expect(result.stderr.contains("every cell failed"))
+    }
+
     @Test func failingAndDivergingCellsAreData() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
