@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RoundoffSolvers", targets: ["Solvers"]),
         .library(name: "RoundoffReference", targets: ["RoundoffReference"]),
         .library(name: "RoundoffWorkloads", targets: ["RoundoffWorkloads"]),
+        .library(name: "RoundoffNN", targets: ["RoundoffNN"]),
         .library(name: "PrecisionSweepCLI", targets: ["PrecisionSweepCLI"]),
         .executable(name: "precision-sweep", targets: ["precision-sweep"]),
     ],
@@ -63,6 +64,18 @@ let package = Package(
             name: "SolverWorkloads",
             dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "RoundoffReference"]
         ),
+        // The neural-network training plugin: tensors, layers, precision policies,
+        // block scaling, the datasets that ship with it, and its workloads.
+        .target(
+            name: "RoundoffNN",
+            dependencies: [
+                "Roundoff",
+                "RoundoffReference",
+                "RoundoffWorkloads",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            resources: [.copy("Datasets/Data")]
+        ),
         // Every subcommand of precision-sweep, as a library so that user packages
         // can register their own workloads and reuse the CLI.
         .target(
@@ -81,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "precision-sweep",
-            dependencies: ["PrecisionSweepCLI", "RoundoffWorkloads", "SolverWorkloads"]
+            dependencies: ["PrecisionSweepCLI", "RoundoffWorkloads", "SolverWorkloads", "RoundoffNN"]
         ),
         .testTarget(
             name: "RoundoffTests",
@@ -111,6 +124,10 @@ let package = Package(
             name: "SolversTests",
             // RoundoffReference: LAPACK's own rotations, solutions and eigenvalues as test oracles.
             dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"]
+        ),
+        .testTarget(
+            name: "RoundoffNNTests",
+            dependencies: ["Roundoff", "RoundoffNN", "RoundoffReference", "RoundoffWorkloads"]
         ),
     ]
 )
