@@ -12,8 +12,8 @@ public struct QuantizationStatistics: Hashable, Sendable {
     /// format's xmax and were clamped to ±xmax (MX ``ScaleRule/floor`` and
     /// ``ScaleRule/even`` overflow, NVFP4 blocks whose E4M3 scale rounded
     /// down, E8M0 scales clamped at 2^127). For ``TensorScaling/none``:
-    /// finite values beyond xmax, which the format's overflow policy maps to
-    /// ±xmax or ±∞.
+    /// finite values beyond xmax, which round to ±xmax or overflow to ±∞ as
+    /// the format's rounding mode and overflow policy decide.
     public var clamped = 0
     /// NaN and ±∞ inputs.
     public var nonFinite = 0

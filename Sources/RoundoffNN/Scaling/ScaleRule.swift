@@ -19,9 +19,10 @@ import Roundoff
 /// under every rule. A block whose `amax` is 0 gets the smallest scale
 /// `2^−127` (its elements are all zero whatever the scale; microxcaling and
 /// torchao do the same). A block containing NaN or ±∞ gets the NaN scale
-/// (E8M0 `0xFF`), which makes every element of the block NaN (OCP MX v1.0
-/// §5.3: a NaN scale decodes the whole block as NaN; microxcaling also maps
-/// an overflowing shared exponent, as `log2 ∞` is, to NaN).
+/// (E8M0 `0xFF`), which makes every element of the block NaN (OCP MX v1.0:
+/// a NaN scale decodes the whole block as NaN; microxcaling also maps an
+/// overflowing shared exponent, as `log2 ∞` is, to NaN, and torchao gives a
+/// block whose amax is NaN the scale `0xFF`).
 public enum ScaleRule: String, Hashable, Sendable, CaseIterable {
     /// OCP Microscaling Formats (MX) v1.0 §6.3, the "minimally supported"
     /// conversion: `X = 2^(⌊log2 amax⌋ − emax_elem)`, the largest power of
@@ -54,8 +55,8 @@ public enum ScaleRule: String, Hashable, Sendable, CaseIterable {
     /// `floor` rule.
     case even
 
-    /// The exponent range of an E8M0 scale: `2^−127 … 2^127` (bias 127;
-    /// the pattern `0xFF` is NaN, there is no zero or infinity).
+    /// The exponent range of an E8M0 scale: `2^−127 … 2^127` (OCP MX v1.0
+    /// §5.4.1: bias 127, the pattern `0xFF` is NaN, no zero or infinity).
     public static let e8m0ExponentRange: ClosedRange<Int> = -127...127
 
     /// The accepted spellings, for help text and error messages.

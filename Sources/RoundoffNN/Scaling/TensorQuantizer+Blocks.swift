@@ -2,7 +2,7 @@ import Roundoff
 
 extension TensorQuantizer {
     /// ``TensorScaling/none``: every row rounded with unit scales.
-    func quantizeUnscaled(_ m: Matrix, _ stats: inout QuantizationStatistics) {
+    func quantizeUnscaled(_ m: Target, _ stats: inout QuantizationStatistics) {
         withRowBuffers(m.columns) { decode, encode, scratch in
             decode.initialize(repeating: 1)
             encode.initialize(repeating: 1)
@@ -16,7 +16,7 @@ extension TensorQuantizer {
 
     /// ``TensorScaling/perTensor``: one power-of-two scale from the finite
     /// values, non-finite values untouched.
-    func quantizePerTensor(_ m: Matrix, _ stats: inout QuantizationStatistics) {
+    func quantizePerTensor(_ m: Target, _ stats: inout QuantizationStatistics) {
         var amax = 0.0
         for i in 0..<(m.rows * m.columns) {
             let a = m.base[i].magnitude
@@ -62,7 +62,7 @@ extension TensorQuantizer {
     /// blocks crossing that row — so stream positions stay consecutive along
     /// a row and the power-of-two path stays vectorized in both layouts.
     func quantizeBlocks(
-        _ m: Matrix, layout: BlockLayout, blockSize: Int, powerOfTwo: Bool, _ stats: inout QuantizationStatistics,
+        _ m: Target, layout: BlockLayout, blockSize: Int, powerOfTwo: Bool, _ stats: inout QuantizationStatistics,
         scaleOf: (_ amax: Double, _ nonFinite: Bool, _ stats: inout QuantizationStatistics) -> (decode: Double, encode: Double)
     ) {
         withRowBuffers(m.columns) { decode, encode, scratch in

@@ -92,7 +92,7 @@ public struct TensorQuantizer: Sendable {
         stats.values = values.count
         for x in values where !x.isFinite { stats.nonFinite += 1 }
         guard let base = values.baseAddress, !values.isEmpty else { return stats }
-        let matrix = Matrix(base: base, rows: rows, columns: columns, stream: stream, firstIndex: firstIndex)
+        let matrix = Target(base: base, rows: rows, columns: columns, stream: stream, firstIndex: firstIndex)
         switch scaling {
         case .none:
             quantizeUnscaled(matrix, &stats)
@@ -140,16 +140,18 @@ public struct TensorQuantizer: Sendable {
     static func powerOfTwo(_ e: Int) -> Double { Double(sign: .plus, exponent: e, significand: 1) }
 }
 
-/// The matrix being quantized and where its stochastic bits come from.
-struct Matrix {
-    let base: UnsafeMutablePointer<Double>
-    let rows: Int
-    let columns: Int
-    let stream: StochasticStream
-    let firstIndex: UInt64
+extension TensorQuantizer {
+    /// The matrix being quantized and where its stochastic bits come from.
+    struct Target {
+        let base: UnsafeMutablePointer<Double>
+        let rows: Int
+        let columns: Int
+        let stream: StochasticStream
+        let firstIndex: UInt64
 
-    /// Row `r`'s first element.
-    func row(_ r: Int) -> UnsafeMutablePointer<Double> { base + r * columns }
-    /// Stream position of element (r, 0).
-    func position(ofRow r: Int) -> UInt64 { firstIndex &+ UInt64(r * columns) }
+        /// Row `r`'s first element.
+        func row(_ r: Int) -> UnsafeMutablePointer<Double> { base + r * columns }
+        /// Stream position of element (r, 0).
+        func position(ofRow r: Int) -> UInt64 { firstIndex &+ UInt64(r * columns) }
+    }
 }
