@@ -29,7 +29,10 @@ let package = Package(
             dependencies: [
                 "CRoundoffContext",
                 .product(name: "RealModule", package: "swift-numerics"),
-            ]
+            ],
+            // The kernels' entry points that are not inlinable run in every
+            // test; unoptimised they dominate the debug test suite's time.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // System libraries for the binary64 references (Debian's -dev packages;
         // scripts/install-debian-packages.sh installs them).
@@ -74,7 +77,10 @@ let package = Package(
                 "RoundoffWorkloads",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
-            resources: [.copy("Datasets/Data")]
+            resources: [.copy("Datasets/Data")],
+            // Training runs millions of emulated operations; optimised even in
+            // debug builds so that the test suite's training runs stay short.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Every subcommand of precision-sweep, as a library so that user packages
         // can register their own workloads and reuse the CLI.

@@ -50,6 +50,54 @@ extension RoundingKernel {
     }
 }
 
+extension RoundingKernel {
+    /// ``roundBranchFree(_:_:_:_:)`` of the exact values `x + r` on four
+    /// lanes: `x` the binary64 head, `r` its exact (or sign-faithful)
+    /// residual. Used by the accumulation loops, whose sums carry a TwoSum
+    /// residual; same branch structure as ``roundLanes(_:random:_:)``.
+    @inlinable @inline(__always)
+    func roundLanes<S: RoundingStep>(_ x: Lanes, residual r: Lanes, random: LaneBits, _ step: S.Type) -> Lanes {
+        let signMask = LaneBits(repeating: 0x8000_0000_0000_0000)
+        let bits = unsafeBitCast(x, to: LaneBits.self)
+        let signBit = bits & signMask
+        let magnitudeBits = bits & ~signMask
+        let ax = unsafeBitCast(magnitudeBits, to: Lanes.self)
+        // The residual seen from the magnitude: flip its sign with x's.
+        let rm = unsafeBitCast(unsafeBitCast(r, to: LaneBits.self) ^ signBit, to: Lanes.self)
+        let zero = Lanes(repeating: 0)
+        let one = LaneBits(repeating: 1)
+        let inside = (ax .> Lanes(repeating: leastNormal))
+            .& (ax .< Lanes(repeating: Double(bitPattern: greatestFiniteBits)))
+        if all(inside) {
+            let below = LaneBits(repeating: 0).replacing(with: one, where: rm .< zero)
+            let sticky = LaneBits(repeating: 0).replacing(with: one, where: rm .!= zero)
+            let a = ((magnitudeBits &- below) &<< 1) | sticky
+            let rounded: LaneBits = S.apply(a, shift: shift, mask: LaneBits(repeating: mask), signBit: signBit,
+                                             random: random, fewBits: stochasticBits)
+            return unsafeBitCast((rounded &>> 1) | signBit, to: Lanes.self)
+        }
+        let tiny = (ax .< Lanes(repeating: leastNormal)) .| ((ax .== Lanes(repeating: leastNormal)) .& (rm .< zero))
+        let c = zero.replacing(with: offset, where: tiny)
+        let z = ax + c
+        let rt = (ax - (z - c)) + rm
+        let below = LaneBits(repeating: 0).replacing(with: one, where: rt .< zero)
+        let sticky = LaneBits(repeating: 0).replacing(with: one, where: rt .!= zero)
+        let a = ((unsafeBitCast(z, to: LaneBits.self) &- below) &<< 1) | sticky
+        let rounded: LaneBits = S.apply(a, shift: shift, mask: LaneBits(repeating: mask), signBit: signBit,
+                                         random: random, fewBits: stochasticBits)
+        let y = unsafeBitCast(rounded &>> 1, to: Lanes.self) - c
+        var yBits = unsafeBitCast(y, to: LaneBits.self)
+        let infinity = Lanes(repeating: .infinity)
+        let overflowed = (y .> Lanes(repeating: Double(bitPattern: greatestFiniteBits))) .& (ax .< infinity)
+        let overflowBits = LaneBits(repeating: overflowPositiveBits)
+            .replacing(with: overflowNegativeBits, where: x .< zero)
+        yBits.replace(with: overflowBits, where: overflowed)
+        let special = magnitudeBits.replacing(with: infinityBits, where: ax .== infinity)
+        yBits.replace(with: special, where: .!(ax .< infinity))
+        return unsafeBitCast(yBits | signBit, to: Lanes.self)
+    }
+}
+
 extension StochasticStream {
     /// ``bits(at:)`` for four consecutive positions starting at `index`.
     @inlinable @inline(__always)
