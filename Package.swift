@@ -92,6 +92,8 @@ let package = Package(
                 "RoundoffWorkloads",
                 // The OpenBLAS baseline of the conjugate-gradient bench.
                 "RoundoffReference",
+                // The training-step and matrix-product bench cases.
+                "RoundoffNN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Benchmark", package: "swift-benchmark"),
                 // Sweep files (`run --config FILE`) are YAML.

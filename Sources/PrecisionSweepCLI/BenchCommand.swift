@@ -22,6 +22,10 @@ struct BenchCommand: ParsableCommand {
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
               cg/TYPE             CG on the 256 × 256 Poisson problem, generic  vs  cg/double
               cg/double-csr       generic binary64 CG, stored matrix  vs  cg/openblas-csr (OpenBLAS, 1 thread)
+              nn/matmul/acc-F-M   256³ matrix product, every partial sum rounded into F with M
+                                  vs  nn/matmul/double-loop (the same loop unrounded); also openblas
+              nn/digits-mlp/POLICY  digits-mlp training steps (64-32-10, batch 16) per policy
+                                  vs  nn/digits-mlp/binary64 (OpenBLAS products)
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -46,6 +50,7 @@ struct BenchCommand: ParsableCommand {
         cases += Lorenz63Bench.cases(steps: steps)
         cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
         cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
+        cases += NeuralNetworkBench.cases(size: quick ? 64 : 256, epochs: quick ? 1 : 3)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 

@@ -48,6 +48,24 @@ struct PlotHints {
         }
     }
 
+    /// The hints shared by the classifier-training workloads.
+    static func classifier(_ title: String) -> PlotHints {
+        PlotHints(
+            title: title, xLabel: "epoch", xName: "epoch",
+            metrics: [
+                "train_loss": MetricHint("training cross-entropy (epoch mean)", logY: true, logX: false),
+                "test_accuracy": MetricHint("test accuracy", logY: false, logX: false),
+                "final_test_accuracy": MetricHint("test accuracy at the end", logY: false),
+                "accuracy_gap": MetricHint("binary64's final test accuracy − this run's", logY: false),
+                "lost_updates": MetricHint("share of nonzero steps that left the weights unchanged", logY: false),
+                "gradient_underflow": MetricHint("share of nonzero weight gradients rounded to 0", logY: false),
+                "error_underflow": MetricHint("share of nonzero loss gradients rounded to 0", logY: false),
+                "skipped_steps": MetricHint("steps skipped (non-finite gradients)", logY: false),
+                "final_loss_scale": MetricHint("loss scale at the end"),
+                "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ])
+    }
+
     /// The hint of `metric`: its own, else that of the longest hinted name
     /// it extends by `_SUFFIX` (variants such as `eta_error_compensated`).
     func hint(for metric: String) -> MetricHint? {
@@ -149,6 +167,22 @@ struct PlotHints {
                 "ke_ratio": MetricHint("mean kinetic energy / binary64's", logY: false),
                 "mass_change": MetricHint("change of the domain-mean η", unit: "m", logY: false),
                 "stalled_fraction": MetricHint("share of prognostic values a step leaves unchanged", logY: false),
+                "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ]),
+        "digits-mlp": PlotHints.classifier("Digits MLP (momentum SGD)"),
+        "digits-adam": PlotHints.classifier("Digits MLP (Adam)"),
+        "digits-mx": PlotHints.classifier("Digits MLP, fp8 / MX / NVFP4 products"),
+        "convex-stall": PlotHints(
+            title: "Logistic regression (breast cancer)", xLabel: "gradient step", xName: "step",
+            metrics: [
+                "gap": MetricHint("f(w) − f* (f* by Newton + LAPACKE dposv)", logY: true, logX: false),
+                "final_gap": MetricHint("f(w) − f* at the end", logY: true),
+                "reference_gap": MetricHint("binary64 gradient descent's final f(w) − f*"),
+                "lost_updates": MetricHint("share of nonzero steps that left the weights unchanged", logY: false),
+                "gradient_underflow": MetricHint("share of nonzero weight gradients rounded to 0", logY: false),
+                "error_underflow": MetricHint("share of nonzero loss gradients rounded to 0", logY: false),
+                "skipped_steps": MetricHint("steps skipped (non-finite gradients)", logY: false),
+                "final_loss_scale": MetricHint("loss scale at the end"),
                 "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
             ]),
         "cg": PlotHints(
