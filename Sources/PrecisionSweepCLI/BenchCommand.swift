@@ -22,6 +22,8 @@ struct BenchCommand: ParsableCommand {
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
               cg/TYPE             CG on the 256 × 256 Poisson problem, generic  vs  cg/double
               cg/double-csr       generic binary64 CG, stored matrix  vs  cg/openblas-csr (OpenBLAS, 1 thread)
+              neural-ode/TYPE     one ode_demo training iteration (20 windows of 10 points, hidden 50,
+                                  backprop through RK4), generic  vs  neural-ode/double
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -46,6 +48,7 @@ struct BenchCommand: ParsableCommand {
         cases += Lorenz63Bench.cases(steps: steps)
         cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
         cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
+        cases += NeuralODEBench.cases(iterations: quick ? 2 : 10)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 

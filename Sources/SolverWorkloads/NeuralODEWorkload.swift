@@ -1,3 +1,4 @@
+import Foundation
 import Roundoff
 import RoundoffWorkloads
 import Solvers
@@ -27,8 +28,16 @@ import Solvers
 /// accumulator is, whatever the cell's mode (one emulated type at a time
 /// can read the run-time format).
 ///
+/// **Variants.** `gradient`, `accumulation` and `loss_scale` each take a
+/// comma-separated list; a cell trains every combination (gradient
+/// slowest) and each parameter given with more than one value appends
+/// `_VALUE` to the metric names, e.g. `loss_adjoint_fp32_dynamic` for
+/// `gradient=backprop,adjoint accumulation=same,fp32
+/// loss_scale=none,dynamic`. `diverged` covers all variants (and
+/// `diverged_SUFFIX` each, when there are suffixes).
+///
 /// The reference is the same training in binary64 (`Double` throughout,
-/// no loss scaling, the same seed, gradient method and substeps).
+/// no loss scaling, the same seed and substeps) for each gradient method.
 ///
 /// Metrics (`k` = iteration; losses and errors are means of absolute
 /// values over points and both components, computed in binary64):
@@ -53,10 +62,10 @@ public struct NeuralODEWorkload: Workload {
     public struct Reference: Sendable {
         /// The true trajectory at the grid points.
         public var truth: [Vector2<Double>]
-        /// The binary64-trained model's trajectory.
-        public var trajectory: [Vector2<Double>]
-        /// Its test loss.
-        public var trajectoryError: Double
+        /// The binary64-trained model's trajectory, per gradient method (its raw value).
+        public var trajectories: [String: [Vector2<Double>]]
+        /// Their test losses.
+        public var trajectoryErrors: [String: Double]
     }
 
     /// Where dot products and gradient sums are accumulated.
@@ -64,41 +73,55 @@ public struct NeuralODEWorkload: Workload {
         case same, fp32, fp64
     }
 
+    /// One training configuration of a cell: the gradient method, the
+    /// accumulation and the loss scaling, with the suffix of its metric names.
+    struct Variant {
+        var suffix: String
+        var gradient: GradientMethod
+        var accumulation: Accumulation
+        var scaling: LossScaling
+    }
+
     /// The parsed parameters.
     struct Setup {
         var training = NeuralODETrainingSetup()
-        var accumulation = Accumulation.same
+        var gradients: [GradientMethod] = []
+        var accumulations: [(name: String, value: Accumulation)] = []
+        var scalings: [(name: String, value: LossScaling)] = []
         var testEvery = 20
 
         init(_ values: ParameterValues) throws {
             training.iterations = try values.int("iterations", in: 1...1_000_000)
-            let method = values.string("gradient").lowercased()
-            guard let gradient = GradientMethod(rawValue: method) else {
-                throw ParameterError("parameter gradient=\(method) is not accepted; accepted: backprop, adjoint")
+            for method in Self.list(values, "gradient") {
+                guard let gradient = GradientMethod(rawValue: method) else {
+                    throw ParameterError("parameter gradient=\(method) is not accepted; accepted: backprop, adjoint (or a list of them)")
+                }
+                gradients.append(gradient)
             }
-            training.gradient = gradient
-            let accumulation = values.string("accumulation").lowercased()
-            switch accumulation {
-            case "same", "": self.accumulation = .same
-            case "fp32", "binary32": self.accumulation = .fp32
-            case "fp64", "binary64": self.accumulation = .fp64
-            default:
-                throw ParameterError("parameter accumulation=\(accumulation) is not accepted; accepted: same, fp32, fp64")
+            for accumulation in Self.list(values, "accumulation") {
+                switch accumulation {
+                case "same": accumulations.append((accumulation, .same))
+                case "fp32", "binary32": accumulations.append(("fp32", .fp32))
+                case "fp64", "binary64": accumulations.append(("fp64", .fp64))
+                default:
+                    throw ParameterError("parameter accumulation=\(accumulation) is not accepted; accepted: same, fp32, fp64 (or a list of them)")
+                }
             }
             let initial = try values.double("initial_scale", in: 0x1p-60...0x1p60)
             guard initial.significandBitPattern == 0 else {
                 throw ParameterError("parameter initial_scale=\(values.string("initial_scale")) is not a power of two; accepted: 2^k, e.g. 32768")
             }
             let growth = try values.int("growth_interval", in: 1...1_000_000)
-            let scale = values.string("loss_scale").lowercased()
-            switch scale {
-            case "none", "", "1": training.lossScaling = .none
-            case "dynamic": training.lossScaling = .dynamic(initial: initial, growthInterval: growth)
-            default:
-                guard let s = Double(scale), s.isFinite, s > 0 else {
-                    throw ParameterError("parameter loss_scale=\(scale) is not accepted; accepted: none, dynamic, or a positive number (static scale)")
+            for scale in Self.list(values, "loss_scale") {
+                switch scale {
+                case "none": scalings.append((scale, .none))
+                case "dynamic": scalings.append((scale, .dynamic(initial: initial, growthInterval: growth)))
+                default:
+                    guard let s = Double(scale), s.isFinite, s > 0 else {
+                        throw ParameterError("parameter loss_scale=\(scale) is not accepted; accepted: none, dynamic, or a positive number (static scale), or a list of them")
+                    }
+                    scalings.append((scale, .fixed(s)))
                 }
-                training.lossScaling = .fixed(s)
             }
             training.epsilon = try values.double("eps", in: 0...1)
             training.learningRate = try values.double("lr", in: 0...10)
@@ -111,6 +134,39 @@ public struct NeuralODEWorkload: Workload {
             }
             training.seed = UInt64(try values.int("seed", in: 0...Int.max))
             testEvery = try values.int("test_every", in: 1...training.iterations)
+        }
+
+        /// The comma-separated, lowercased entries of `name`; an empty
+        /// value is one empty entry, which every parser refuses by name.
+        static func list(_ values: ParameterValues, _ name: String) -> [String] {
+            values.string(name).lowercased().split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+
+        /// Every combination, gradient slowest; a parameter given as a list of
+        /// more than one value contributes `_VALUE` to the suffix.
+        var variants: [Variant] {
+            var out: [Variant] = []
+            for g in gradients {
+                for a in accumulations {
+                    for s in scalings {
+                        var suffix = ""
+                        if gradients.count > 1 { suffix += "_" + g.rawValue }
+                        if accumulations.count > 1 { suffix += "_" + a.name }
+                        if scalings.count > 1 { suffix += "_" + s.name }
+                        out.append(Variant(suffix: suffix, gradient: g, accumulation: a.value, scaling: s.value))
+                    }
+                }
+            }
+            return out
+        }
+
+        /// The trainer's set-up of `variant`.
+        func training(_ variant: Variant) -> NeuralODETrainingSetup {
+            var t = training
+            t.gradient = variant.gradient
+            t.lossScaling = variant.scaling
+            return t
         }
     }
 
@@ -125,10 +181,11 @@ public struct NeuralODEWorkload: Workload {
     public var parameters: [WorkloadParameter] {
         [
             WorkloadParameter("iterations", default: "2000", "training iterations (ode_demo: 2000)"),
-            WorkloadParameter("gradient", default: "backprop", "backprop (through the RK4 steps) or adjoint (continuous adjoint)"),
+            WorkloadParameter("gradient", default: "backprop",
+                              "backprop (through the RK4 steps), adjoint (continuous adjoint), or a list (metrics suffixed _backprop, _adjoint)"),
             WorkloadParameter("accumulation", default: "same",
-                              "dot products, gradient sums, RMSprop statistics: same (the cell's type), fp32, fp64 (round to nearest)"),
-            WorkloadParameter("loss_scale", default: "none", "none, dynamic, or a number S (static scale)"),
+                              "dot products, gradient sums, RMSprop statistics: same (the cell's type), fp32, fp64 (round to nearest), or a list"),
+            WorkloadParameter("loss_scale", default: "none", "none, dynamic, a number S (static scale), or a list"),
             WorkloadParameter("initial_scale", default: "32768", "starting scale of loss_scale=dynamic (a power of two)"),
             WorkloadParameter("growth_interval", default: "200", "clean steps after which the dynamic scale doubles"),
             WorkloadParameter("eps", default: "1e-8", "RMSprop ε (PyTorch's default; rounds to 0 in fp16)"),
@@ -142,43 +199,61 @@ public struct NeuralODEWorkload: Workload {
         ]
     }
 
-    /// The true trajectory and the binary64 training.
+    /// The true trajectory and the binary64 training for each gradient method.
     public func reference(_ values: ParameterValues) throws -> Reference {
-        var setup = try Setup(values)
-        setup.accumulation = .same
-        setup.training.lossScaling = .none
+        let setup = try Setup(values)
         let truth = SpiralDynamics.trajectory(Double.self, points: setup.training.points, end: setup.training.endTime)
-        let run = Training(setup: setup, truth: truth, recordsTests: false).run(Double.self)
-        return Reference(truth: truth, trajectory: run.trajectory,
-                         trajectoryError: NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, truth))
+        var trajectories: [String: [Vector2<Double>]] = [:], errors: [String: Double] = [:]
+        for g in setup.gradients {
+            var training = setup.training
+            training.gradient = g
+            let run = Training(setup: training, accumulation: .same, testEvery: setup.testEvery, truth: truth,
+                               recordsTests: false).run(Double.self)
+            trajectories[g.rawValue] = run.trajectory
+            errors[g.rawValue] = NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, truth)
+        }
+        return Reference(truth: truth, trajectories: trajectories, trajectoryErrors: errors)
     }
 
-    /// The training in `precision` and its comparison with the truth and the binary64 training.
+    /// The training of every variant in `precision` and its comparison with
+    /// the truth and the binary64 training.
     public func run(_ precision: Precision, parameters values: ParameterValues, reference: Reference) throws -> [Metric] {
         let setup = try Setup(values)
-        let run = precision.run(Training(setup: setup, truth: reference.truth, recordsTests: true))
         var metrics: [Metric] = []
-        for (k, l) in run.losses { metrics.append(Metric("loss", l, x: Double(k))) }
-        for (k, l) in run.tests { metrics.append(Metric("test_loss", l, x: Double(k))) }
-        let error = NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, reference.truth)
-        let versus = NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, reference.trajectory)
-        let flat = run.trajectory.flatMap { [$0.x, $0.y] } + run.parameters
-        metrics += [
-            Metric("final_loss", run.losses.last?.loss ?? .nan),
-            Metric("trajectory_error", error),
-            Metric("trajectory_error_vs_binary64", versus),
-            Metric("binary64_trajectory_error", reference.trajectoryError),
-            Metric("skipped_steps", Double(run.skipped)),
-            Metric("final_loss_scale", run.finalScale),
-            Metric("zero_gradient_fraction", run.zeroFraction),
-            Metric.diverged(flat),
-        ]
+        var flat: [Double] = []
+        for variant in setup.variants {
+            let run = precision.run(Training(setup: setup.training(variant), accumulation: variant.accumulation,
+                                             testEvery: setup.testEvery, truth: reference.truth, recordsTests: true))
+            let suffix = variant.suffix
+            for (k, l) in run.losses { metrics.append(Metric("loss" + suffix, l, x: Double(k))) }
+            for (k, l) in run.tests { metrics.append(Metric("test_loss" + suffix, l, x: Double(k))) }
+            let key = variant.gradient.rawValue
+            let error = NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, reference.truth)
+            let versus = NeuralODETrainer<Double, Double>.meanAbsoluteDifference(run.trajectory, reference.trajectories[key]!)
+            let values = run.trajectory.flatMap { [$0.x, $0.y] } + run.parameters
+            flat += values
+            metrics += [
+                Metric("final_loss" + suffix, run.losses.last?.loss ?? .nan),
+                Metric("trajectory_error" + suffix, error),
+                Metric("trajectory_error_vs_binary64" + suffix, versus),
+                Metric("binary64_trajectory_error" + suffix, reference.trajectoryErrors[key]!),
+                Metric("skipped_steps" + suffix, Double(run.skipped)),
+                Metric("final_loss_scale" + suffix, run.finalScale),
+                Metric("zero_gradient_fraction" + suffix, run.zeroFraction),
+            ]
+            var diverged = Metric.diverged(values)
+            diverged.name += suffix
+            if !suffix.isEmpty { metrics.append(diverged) }
+        }
+        metrics.append(Metric.diverged(flat))
         return metrics
     }
 
     /// One training run with the scalar it is run in.
     struct Training: ScalarComputation {
-        let setup: Setup
+        let setup: NeuralODETrainingSetup
+        let accumulation: Accumulation
+        let testEvery: Int
         let truth: [Vector2<Double>]
         let recordsTests: Bool
 
@@ -196,7 +271,7 @@ public struct NeuralODEWorkload: Workload {
 
         /// Dispatches the accumulation type (see ``NeuralODEWorkload``).
         func run<T: RealScalar>(_: T.Type) -> Output {
-            switch setup.accumulation {
+            switch accumulation {
             case .same: train(T.self, T.self)
             case .fp32: train(T.self, Float.self)
             case .fp64: train(T.self, Double.self)
@@ -204,7 +279,7 @@ public struct NeuralODEWorkload: Workload {
         }
 
         func train<Scalar: RealScalar, Accumulator: RealScalar>(_: Scalar.Type, _: Accumulator.Type) -> Output {
-            var trainer = NeuralODETrainer<Scalar, Accumulator>(setup: setup.training, truth: truth)
+            var trainer = NeuralODETrainer<Scalar, Accumulator>(setup: setup, truth: truth)
             var out = Output()
             func test(_ k: Int) {
                 guard recordsTests else { return }
@@ -212,18 +287,18 @@ public struct NeuralODEWorkload: Workload {
             }
             test(0)
             var block = 0.0, blockCount = 0
-            for k in 1...setup.training.iterations {
+            for k in 1...setup.iterations {
                 block += trainer.step().loss
                 blockCount += 1
-                if k % setup.testEvery == 0 || k == setup.training.iterations {
+                if k % testEvery == 0 || k == setup.iterations {
                     out.losses.append((k, block / Double(blockCount)))
                     block = 0; blockCount = 0
-                    if k != setup.training.iterations { test(k) }
+                    if k != setup.iterations { test(k) }
                 }
             }
             out.trajectory = trainer.trajectory()
             if recordsTests {
-                out.tests.append((setup.training.iterations,
+                out.tests.append((setup.iterations,
                                   NeuralODETrainer<Double, Double>.meanAbsoluteDifference(out.trajectory, truth)))
             }
             out.parameters = trainer.field.parameterValues
