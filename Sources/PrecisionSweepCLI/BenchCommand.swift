@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
                                   vs  nn/matmul/double-loop (the same loop unrounded); also openblas
               nn/digits-mlp/POLICY  digits-mlp training steps (64-32-10, batch 16) per policy
                                   vs  nn/digits-mlp/binary64 (OpenBLAS products)
+              neural-ode/TYPE     one ode_demo training iteration (20 windows of 10 points, hidden 50,
+                                  backprop through RK4), generic  vs  neural-ode/double
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -51,6 +53,7 @@ struct BenchCommand: ParsableCommand {
         cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
         cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
         cases += NeuralNetworkBench.cases(size: quick ? 64 : 256, epochs: quick ? 1 : 3)
+        cases += NeuralODEBench.cases(iterations: quick ? 2 : 10)
         cases += SweepBench.cases(quick: quick)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 

@@ -185,6 +185,22 @@ struct PlotHints {
                 "final_loss_scale": MetricHint("loss scale at the end"),
                 "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
             ]),
+        "neural-ode": PlotHints(
+            title: "Neural ODE training (ode_demo spiral)", xLabel: "training iteration k", xName: "k",
+            metrics: [
+                // Training curves: losses fall over decades, iterations are linear.
+                "loss": MetricHint("mean batch L1 loss (last test_every iterations)", logY: true, logX: false),
+                "test_loss": MetricHint("test L1 error of the trajectory from y₀ vs the truth", logY: true, logX: false),
+                "final_loss": MetricHint("final mean batch L1 loss", logY: true),
+                "trajectory_error": MetricHint("final test L1 error vs the true trajectory", logY: true),
+                "trajectory_error_vs_binary64": MetricHint("final L1 difference from the binary64-trained model's trajectory",
+                                                           logY: true),
+                "binary64_trajectory_error": MetricHint("test L1 error of the binary64-trained model", logY: true),
+                "skipped_steps": MetricHint("steps skipped by dynamic loss scaling", logY: false),
+                "final_loss_scale": MetricHint("final loss scale S", logY: true),
+                "zero_gradient_fraction": MetricHint("share of gradient components exactly zero", logY: false),
+                "diverged": MetricHint("diverged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
+            ]),
         "cg": PlotHints(
             title: "Conjugate gradient", xLabel: "iteration k", xName: "k",
             metrics: [
