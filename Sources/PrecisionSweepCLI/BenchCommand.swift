@@ -22,6 +22,8 @@ struct BenchCommand: ParsableCommand {
               sweep/default-N-thread  the default study (no plots), N threads  vs  1 thread
               cg/TYPE             CG on the 256 × 256 Poisson problem, generic  vs  cg/double
               cg/double-csr       generic binary64 CG, stored matrix  vs  cg/openblas-csr (OpenBLAS, 1 thread)
+              bessel/log-i-double one log I_v(x) in log space (also log-k, naive-i, wide ranges, bf16)
+                                  vs  bessel/naive-series-double (the power series for I_v(x))
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -47,6 +49,7 @@ struct BenchCommand: ParsableCommand {
         cases += ShallowWaterBench.cases(days: quick ? 1 : 10)
         cases += ConjugateGradientBench.cases(gridSize: quick ? 64 : 256, iterations: quick ? 10 : 50)
         cases += SweepBench.cases(quick: quick)
+        cases += BesselBench.cases(repeats: quick ? 10 : 200)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 
         let suite = BenchmarkSuite(name: "roundoff", settings: Iterations(iterations), WarmupIterations(1)) { suite in

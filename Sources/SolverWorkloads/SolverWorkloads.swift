@@ -4,7 +4,7 @@ import RoundoffWorkloads
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
     /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`,
-    /// `shallow-water`, `ir`, `givens`, `givens-qr`, `cg`, `sor`.
+    /// `shallow-water`, `ir`, `givens`, `givens-qr`, `cg`, `sor`, `bessel`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -20,6 +20,7 @@ public enum SolverWorkloads {
             AnyWorkload(GivensQRWorkload()),
             AnyWorkload(ConjugateGradientWorkload()),
             AnyWorkload(StationaryIterationWorkload()),
+            AnyWorkload(BesselWorkload()),
         ]
     }
 }
