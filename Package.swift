@@ -131,7 +131,9 @@ let package = Package(
         .testTarget(
             name: "SolversTests",
             // RoundoffReference: LAPACK's own rotations, solutions and eigenvalues as test oracles.
-            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"]
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "SolverWorkloads", "RoundoffReference"],
+            // bessel-reference.csv: the 40-digit mpmath table of scripts/bessel-reference.py.
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "RoundoffNNTests",

@@ -28,6 +28,8 @@ struct BenchCommand: ParsableCommand {
                                   vs  nn/digits-mlp/binary64 (OpenBLAS products)
               neural-ode/TYPE     one ode_demo training iteration (20 windows of 10 points, hidden 50,
                                   backprop through RK4), generic  vs  neural-ode/double
+              bessel/log-i-double one log I_v(x) in log space (also log-k, naive-i, wide ranges, bf16)
+                                  vs  bessel/naive-series-double (the power series for I_v(x))
 
             Timings are the fastest of the repetitions (google/swift-benchmark), single thread.
             Example: precision-sweep bench --quick --csv
@@ -55,6 +57,7 @@ struct BenchCommand: ParsableCommand {
         cases += NeuralNetworkBench.cases(size: quick ? 64 : 256, epochs: quick ? 1 : 3)
         cases += NeuralODEBench.cases(iterations: quick ? 2 : 10)
         cases += SweepBench.cases(quick: quick)
+        cases += BesselBench.cases(repeats: quick ? 10 : 200)
         if let filter { cases = cases.filter { $0.name.contains(filter) || $0.name == $0.baseline } }
 
         let suite = BenchmarkSuite(name: "roundoff", settings: Iterations(iterations), WarmupIterations(1)) { suite in

@@ -4,7 +4,7 @@ import RoundoffWorkloads
 public enum SolverWorkloads {
     /// Every workload of this module: `harmonic`, `euler-decay`,
     /// `unit-circle`, `matvec`, `lorenz63`, `lorenz96`, `heat-diffusion`,
-    /// `shallow-water`, `ir`, `givens`, `givens-qr`, `cg`, `sor`, `neural-ode`.
+    /// `shallow-water`, `ir`, `givens`, `givens-qr`, `cg`, `sor`, `neural-ode`, `bessel`.
     public static var all: [AnyWorkload] {
         [
             AnyWorkload(HarmonicWorkload()),
@@ -21,6 +21,7 @@ public enum SolverWorkloads {
             AnyWorkload(ConjugateGradientWorkload()),
             AnyWorkload(StationaryIterationWorkload()),
             AnyWorkload(NeuralODEWorkload()),
+            AnyWorkload(BesselWorkload()),
         ]
     }
 }
