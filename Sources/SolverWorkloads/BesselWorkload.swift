@@ -38,6 +38,8 @@ import Solvers
 ///   `log I_{d/2−1}` (combined in binary64), a series over `κ = x`;
 ///   `vmf_PATH_max_error_dD` its maximum over the finite points and
 ///   `vmf_naive_nonfinite_fraction_dD`.
+/// - `diverged`: 1 when the log-space path gave ±∞ or NaN at some point
+///   (fp16 cannot hold |log f| > 65504, e.g. log I at x = 1e5).
 public struct BesselWorkload: Workload {
     /// The selected rows of the table.
     public struct Reference: Sendable {
@@ -194,6 +196,9 @@ public struct BesselWorkload: Workload {
                 }
             }
         }
+        // Diverged: the log-space path left the type's range somewhere (in
+        // fp16 and narrower, |log f| itself can exceed xmax).
+        metrics.append(Metric.diverged(out.logI + out.logK))
         return metrics
     }
 

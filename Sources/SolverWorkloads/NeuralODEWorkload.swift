@@ -287,14 +287,23 @@ public struct NeuralODEWorkload: Workload {
             }
             test(0)
             var block = 0.0, blockCount = 0
+            var skippedInARow = 0
             for k in 1...setup.iterations {
-                block += trainer.step().loss
+                let (loss, applied) = trainer.step()
+                block += loss
                 blockCount += 1
-                if k % testEvery == 0 || k == setup.iterations {
-                    out.losses.append((k, block / Double(blockCount)))
+                skippedInARow = applied ? 0 : skippedInARow + 1
+                // A run whose parameters are no longer finite, or whose
+                // gradients stayed non-finite for 50 steps, cannot recover:
+                // stop (the NaN marks it diverged) rather than spend the
+                // remaining iterations on NaN and subnormal slow paths.
+                let stuck = skippedInARow >= 50 || !trainer.field.parameterValues.allSatisfy(\.isFinite)
+                if k % testEvery == 0 || k == setup.iterations || stuck {
+                    out.losses.append((k, stuck ? .nan : block / Double(blockCount)))
                     block = 0; blockCount = 0
-                    if k != setup.iterations { test(k) }
+                    if k != setup.iterations && !stuck { test(k) }
                 }
+                if stuck { break }
             }
             out.trajectory = trainer.trajectory()
             if recordsTests {

@@ -8,7 +8,7 @@ struct SolverWorkloadsTests {
     @Test func listsTheSolverWorkloads() {
         #expect(SolverWorkloads.all.map(\.name) == [
             "harmonic", "euler-decay", "unit-circle", "matvec", "lorenz63", "lorenz96", "heat-diffusion",
-            "shallow-water", "ir", "givens", "givens-qr", "cg", "sor",
+            "shallow-water", "ir", "givens", "givens-qr", "cg", "sor", "neural-ode", "bessel",
         ])
         for w in SolverWorkloads.all {
             #expect(!w.summary.isEmpty)
@@ -35,7 +35,11 @@ struct SolverWorkloadsTests {
             "givens-qr": ["n": "4,8"],
             "cg": ["n": "8", "max_iterations": "100"],
             "sor": ["n": "8", "max_iterations": "100"],
+            "neural-ode": ["iterations": "3", "hidden": "4", "batch_size": "2", "batch_time": "3", "test_every": "1"],
+            "bessel": ["orders": "0,100", "x_min": "1", "x_max": "100", "series_orders": "0", "vmf_dimensions": "2048"],
         ]
+        // Every workload gets a small set-up: defaults can take minutes in a debug build.
+        for w in SolverWorkloads.all { #expect(small[w.name] != nil, "no small set-up for \(w.name)") }
         for w in SolverWorkloads.all {
             for mode in [RoundingMode.nearestEven, .stochastic] {
                 let m = try runCell(w.name, format, mode, seed: 1, small[w.name] ?? [:])
