@@ -26,27 +26,9 @@ extension RoundingKernel {
                                              signBit: signBit, random: random, fewBits: stochasticBits)
             return unsafeBitCast(rounded | signBit, to: Lanes.self)
         }
-        let tiny = ax .< Lanes(repeating: leastNormal)
-        let c = Lanes(repeating: 0).replacing(with: offset, where: tiny)
-        let z = ax + c
-        let r2 = ax - (z - c)
-        let one = LaneBits(repeating: 1)
-        let below = LaneBits(repeating: 0).replacing(with: one, where: r2 .< 0)
-        let sticky = LaneBits(repeating: 0).replacing(with: one, where: r2 .!= 0)
-        let a = ((unsafeBitCast(z, to: LaneBits.self) &- below) &<< 1) | sticky
-        let rounded: LaneBits = S.apply(a, shift: shift, mask: LaneBits(repeating: mask), signBit: signBit,
-                                         random: random, fewBits: stochasticBits)
-        let y = unsafeBitCast(rounded &>> 1, to: Lanes.self) - c
-        var yBits = unsafeBitCast(y, to: LaneBits.self)
-        let infinity = Lanes(repeating: .infinity)
-        let overflowed = (y .> Lanes(repeating: Double(bitPattern: greatestFiniteBits))) .& (ax .< infinity)
-        let overflowBits = LaneBits(repeating: overflowPositiveBits)
-            .replacing(with: overflowNegativeBits, where: x .< 0)
-        yBits.replace(with: overflowBits, where: overflowed)
-        // NaN (unordered) and ±∞: NaN keeps its payload, ∞ follows the policy.
-        let special = magnitudeBits.replacing(with: infinityBits, where: ax .== infinity)
-        yBits.replace(with: special, where: .!(ax .< infinity))
-        return unsafeBitCast(yBits | signBit, to: Lanes.self)
+        // The rest (subnormal range, overflow, ±∞, NaN) is the exact-value
+        // kernel with a zero residual.
+        return roundLanes(x, residual: Lanes(repeating: 0), random: random, S.self)
     }
 }
 
