@@ -45,6 +45,9 @@ public final class DenseLayer {
         public let preactivation: Tensor
         /// The output f(x·W + b).
         public let output: Tensor
+        /// x and W as the forward product read them (reused by the backward
+        /// products when their roles are unscaled).
+        let quantizedInput: Tensor, quantizedWeight: Tensor
     }
 
     /// The forward pass on a batch (`rows` examples).
@@ -71,7 +74,7 @@ public final class DenseLayer {
         if activation != .identity {
             a.values.withUnsafeMutableBufferPointer { arith.run(ActivationForward(activation: activation, values: $0), in: p) }
         }
-        return Cache(input: x, preactivation: z, output: a)
+        return Cache(input: x, preactivation: z, output: a, quantizedInput: xq, quantizedWeight: wq)
     }
 
     /// The backward pass: from the error at the output (∂L/∂a, errors role)
@@ -90,7 +93,7 @@ public final class DenseLayer {
                 }
             }
         }
-        let xq = arith.quantized(cache.input, .activations, blocks: .alongColumns)
+        let xq = arith.quantized(cache.input, .activations, blocks: .alongColumns, reusing: cache.quantizedInput)
         let dq = arith.quantized(delta, .errors, blocks: .alongColumns)
         var dw = arith.product(xq, dq, transposeA: true, output: nil)
         arith.roundGradients(&dw.values)
@@ -101,8 +104,8 @@ public final class DenseLayer {
         arith.roundGradients(&db.values)
         bias.gradient = db.values
         guard needsInputError else { return nil }
-        let dr = arith.quantized(delta, .errors, blocks: .alongRows)
-        let wr = arith.quantized(weight.tensor, .weights, blocks: .alongRows)
+        let dr = arith.quantized(delta, .errors, blocks: .alongRows, reusing: dq)
+        let wr = arith.quantized(weight.tensor, .weights, blocks: .alongRows, reusing: cache.quantizedWeight)
         return arith.product(dr, wr, transposeB: true, output: .errors)
     }
 

@@ -72,6 +72,15 @@ public final class TrainingArithmetic {
         return (nonzero, nonzero - values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) })
     }
 
+    /// `t` quantized into `role` for a product that reduces along `layout`,
+    /// given `earlier`, the same tensor already quantized into `role` for
+    /// another product: without scaling the layout does not matter and
+    /// rounding is idempotent, so `earlier` is returned as it is; with block
+    /// or tensor scaling `t` is quantized afresh for the new layout.
+    public func quantized(_ t: Tensor, _ role: TensorRole, blocks layout: BlockLayout, reusing earlier: Tensor) -> Tensor {
+        policy.quantizer(role).scaling == .none ? earlier : quantized(t, role, blocks: layout)
+    }
+
     /// `values` rounded elementwise into `format` and `mode` (no scaling).
     public func rounded(_ values: inout [Double], _ precision: (format: FloatFormat, mode: RoundingMode)) {
         if precision.format == .fp64 && precision.mode == .nearestEven { return }
