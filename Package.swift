@@ -73,6 +73,8 @@ let package = Package(
             name: "RoundoffNN",
             dependencies: [
                 "Roundoff",
+                // Loss scaling is shared with the neural-ODE solver.
+                "Solvers",
                 "RoundoffReference",
                 "RoundoffWorkloads",
                 .product(name: "RealModule", package: "swift-numerics"),

@@ -1,3 +1,4 @@
+import Solvers
 import Roundoff
 import Testing
 @testable import RoundoffNN
@@ -45,7 +46,7 @@ struct PrecisionPolicyTests {
 
     @Test func dynamicLossScalingHalvesSkipsAndGrows() {
         var s = LossScaler(.dynamic(initial: 1024, growthInterval: 3))
-        #expect(s.record(finite: false) == false && s.scale == 512 && s.skippedSteps == 1)
+        #expect(s.record(finite: false) == false && s.scale == 512 && s.skipped == 1)
         #expect(s.record(finite: true) && s.record(finite: true) && s.scale == 512)
         #expect(s.record(finite: true) && s.scale == 1024)
     }

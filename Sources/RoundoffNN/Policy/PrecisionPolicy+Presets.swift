@@ -1,3 +1,4 @@
+import Solvers
 import Roundoff
 
 extension PrecisionPolicy {

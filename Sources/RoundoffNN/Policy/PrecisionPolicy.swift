@@ -1,3 +1,4 @@
+import Solvers
 import Roundoff
 
 /// What precision each part of training runs in: a ``RolePrecision`` per

@@ -1,3 +1,4 @@
+import Solvers
 import Roundoff
 
 /// Minibatch training of a ``MultilayerPerceptron`` classifier on a
@@ -37,7 +38,7 @@ public struct ClassifierTraining: Sendable {
         public var testAccuracy: [Double] = []
         /// The loss scale at the end.
         public var finalLossScale = 1.0
-        /// Steps skipped for non-finite gradients.
+        /// Steps skipped for non-finite gradients (dynamic loss scaling only).
         public var skippedSteps = 0
         /// Steps taken, skipped ones included.
         public var steps = 0
@@ -87,7 +88,7 @@ public struct ClassifierTraining: Sendable {
             outcome.testAccuracy.append(Double(correct) / Double(data.test.count))
         }
         outcome.finalLossScale = scaler.scale
-        outcome.skippedSteps = scaler.skippedSteps
+        outcome.skippedSteps = scaler.skipped
         outcome.statistics = arith.statistics
         return outcome
     }

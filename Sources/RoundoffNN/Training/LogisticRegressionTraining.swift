@@ -1,3 +1,4 @@
+import Solvers
 import Foundation
 import Roundoff
 import RoundoffReference
@@ -29,7 +30,7 @@ public struct LogisticRegressionTraining: Sendable {
         /// (step, f(w) − f*) at every recorded step, f evaluated in binary64
         /// at the weights the forward pass reads.
         public var gap: [(step: Int, value: Double)] = []
-        /// Steps skipped for non-finite gradients.
+        /// Steps skipped for non-finite gradients (dynamic loss scaling only).
         public var skippedSteps = 0
         /// The loss scale at the end.
         public var finalLossScale = 1.0
@@ -118,7 +119,7 @@ public struct LogisticRegressionTraining: Sendable {
             }
             if step % recordEvery == 0 || step == steps { record(step) }
         }
-        outcome.skippedSteps = scaler.skippedSteps
+        outcome.skippedSteps = scaler.skipped
         outcome.finalLossScale = scaler.scale
         outcome.statistics = arith.statistics
         return outcome

@@ -13,7 +13,7 @@
 ///   seeded with `S·∂L/∂ŷ` — as large as the format's range allows, the
 ///   dynamic adjoint scaling of Celledoni et al. (2025) applied as one
 ///   power-of-two scale per step.
-public enum LossScaling: Equatable, Sendable {
+public enum LossScaling: Hashable, Sendable {
     case none
     case fixed(Double)
     case dynamic(initial: Double, growthInterval: Int)

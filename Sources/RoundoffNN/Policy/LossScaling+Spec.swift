@@ -1,17 +1,7 @@
-/// Loss scaling: the loss is multiplied by a scale S before the backward
-/// pass, so small errors and gradients stay above the errors' and
-/// gradients' underflow threshold, and gradients are divided by S (exactly,
-/// S being a power of two) before the update.
-public enum LossScaling: Sendable, Hashable {
-    /// No scaling (S = 1).
-    case none
-    /// A fixed power-of-two scale.
-    case fixed(Double)
-    /// Dynamic scaling (Micikevicius et al. 2018): start at `initial`; a step
-    /// with a non-finite gradient is skipped and halves S; after
-    /// `growthInterval` clean steps in a row S doubles.
-    case dynamic(initial: Double, growthInterval: Int)
+import Solvers
 
+/// Spec strings for the policy grammar (`loss-scale=…`).
+extension LossScaling {
     /// Dynamic scaling with the published defaults: S₀ = 2^15, growth after 2000 clean steps.
     public static let standardDynamic = LossScaling.dynamic(initial: 32768, growthInterval: 2000)
 
