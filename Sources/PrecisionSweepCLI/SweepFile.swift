@@ -23,11 +23,16 @@ import Yams
 ///     steps: [10, 100, 1000]           # a list is passed as 10,100,1000
 /// ```
 ///
+/// A `quick:` mapping holds the same keys (except `quick`) for a reduced
+/// version of the sweep, e.g. for CI; `precision-sweep notebook --quick`
+/// applies it over the rest of the file (its params merged over the file's).
+/// `run` ignores it.
+///
 /// Unknown keys are errors (a misspelt `seed:` must not be silently ignored);
 /// messages name the file and line.
 struct SweepFile {
     /// The keys a sweep file accepts, for help and errors.
-    static let acceptedKeys = "workloads, formats, modes, seeds, out, threads, shard, plot, params"
+    static let acceptedKeys = "workloads, formats, modes, seeds, out, threads, shard, plot, params, quick"
 
     var workloads: [String]?
     var formats: [String]?
@@ -38,6 +43,15 @@ struct SweepFile {
     var shard: SweepShard?
     var plot: Bool?
     var parameters = ParameterOverrides()
+    /// The `quick:` overrides, if the file has them.
+    var quick: QuickOverrides?
+
+    /// The `quick:` mapping of a sweep file: a sweep file of its own, applied
+    /// over the outer one. A class, because a struct cannot contain itself.
+    final class QuickOverrides {
+        let file: SweepFile
+        init(file: SweepFile) { self.file = file }
+    }
 
     /// Reads and parses the file at `path`.
     /// - Throws: `ValidationError` naming the file (and the line, for content errors).
@@ -60,8 +74,14 @@ struct SweepFile {
             throw ValidationError("\(source) is not valid YAML: \(error)")
         }
         guard let root else { throw ValidationError("\(source) is empty; accepted keys: \(Self.acceptedKeys)") }
+        try self.init(node: root, source: source, allowsQuick: true)
+    }
+
+    /// Reads the keys of the mapping `root`; `quick:` only when `allowsQuick`.
+    private init(node root: Node, source: String, allowsQuick: Bool) throws {
+        let accepted = allowsQuick ? Self.acceptedKeys : Self.acceptedKeys.replacingOccurrences(of: ", quick", with: "")
         guard let mapping = root.mapping else {
-            throw Self.error(source, root, "expected a mapping of keys (\(Self.acceptedKeys))")
+            throw Self.error(source, root, "expected a mapping of keys (\(accepted))")
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -83,8 +103,10 @@ struct SweepFile {
                 }
             case "params", "parameters":
                 try readParameters(value, source)
+            case "quick" where allowsQuick:
+                quick = QuickOverrides(file: try SweepFile(node: value, source: source, allowsQuick: false))
             default:
-                throw Self.error(source, keyNode, "unknown key '\(key)'; accepted: \(Self.acceptedKeys)")
+                throw Self.error(source, keyNode, "unknown key '\(key)'\(allowsQuick ? "" : " under quick"); accepted: \(accepted)")
             }
         }
     }
@@ -123,6 +145,19 @@ struct SweepFile {
         if let shard { configuration.shard = shard }
         if let plot { configuration.plot = plot }
         configuration.parameters = configuration.parameters.overriding(with: parameters)
+    }
+
+    /// The file's values over `configuration`, then its `quick:` overrides.
+    /// Without an `out:` under `quick:`, the results go to the full sweep's
+    /// folder with `-quick` appended, so a quick run never resumes (or is
+    /// refused by) the full one.
+    func applyQuick(to configuration: inout SweepConfiguration) {
+        apply(to: &configuration)
+        let fullOutput = configuration.outputDirectory
+        quick?.file.apply(to: &configuration)
+        if quick?.file.out == nil {
+            configuration.outputDirectory = fullOutput.hasSuffix("/") ? String(fullOutput.dropLast()) + "-quick" : fullOutput + "-quick"
+        }
     }
 
     // MARK: Node reading
