@@ -97,6 +97,7 @@ struct NotebookCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        WorkloadRegistry.shared.registerTestWorkloadsIfRequested()
         var folders: [NotebookFolder] = []
         do {
             for path in paths { folders += try NotebookFolder.locate(path) }
