@@ -134,12 +134,14 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
     }
 }
 
+/// Exact conversion from an emulated value.
 extension Double {
     /// The value of an emulated number (exact).
     @inlinable @inline(__always)
     public init<F, M>(_ x: Emulated<F, M>) { self = x.value }
 }
 
+/// Conversion from an emulated value.
 extension Float {
     /// The value of an emulated number rounded to nearest binary32.
     @inlinable
