@@ -1,4 +1,4 @@
-/// Counts of what happened to rounded results (design §6).
+/// Counts of what happened to rounded results (<doc:RoundingSemantics#Events>).
 public struct RoundingEvents: Hashable, Sendable, CustomStringConvertible {
     /// Rounded operations and conversions.
     public var operations: Int = 0

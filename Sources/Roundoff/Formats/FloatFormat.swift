@@ -24,7 +24,8 @@ public struct FloatFormat: Hashable, Sendable {
     /// Whether values below `xmin` are spaced `2^(emin−p+1)` apart
     /// (`true`) or `(0, xmin)` is a single gap (`false`).
     public let hasSubnormals: Bool
-    /// What happens to values beyond ``greatestFiniteMagnitude`` (design §3).
+    /// What happens to values beyond ``greatestFiniteMagnitude``
+    /// (<doc:RoundingSemantics#Overflow>).
     public let overflow: OverflowPolicy
     /// Whether the encoding has infinities. It decides no rounding result
     /// (the overflow policy does); it documents the format and the `formats`

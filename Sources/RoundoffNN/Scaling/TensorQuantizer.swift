@@ -9,7 +9,7 @@ import Roundoff
 /// `p ≤ 25`), so later arithmetic sees exactly what the narrow storage holds.
 ///
 /// ## Element rounding
-/// Elements are rounded by the core's `RoundingKernel` (design §2): for
+/// Elements are rounded by the core's `RoundingKernel` (Roundoff's rounding semantics): for
 /// every scaling but ``TensorScaling/none`` with the format's overflow
 /// policy replaced by `saturate` (values beyond ±xmax after scaling are
 /// clamped to ±xmax — OCP MX v1.0 §6.3 clamps normal elements, NVFP4 casts
