@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // `swift package generate-documentation` (scripts/build-documentation.sh);
+        // a command plugin only, so nothing of it is linked into the products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Thread-local rounding context (run-time format, stochastic stream, event

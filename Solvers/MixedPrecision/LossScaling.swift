@@ -14,8 +14,13 @@
 ///   dynamic adjoint scaling of Celledoni et al. (2025) applied as one
 ///   power-of-two scale per step.
 public enum LossScaling: Hashable, Sendable {
+    /// No scaling: `S = 1`, and no step is skipped.
     case none
+    /// The constant scale `S`; non-finite gradients are used as they are.
     case fixed(Double)
+    /// A scale starting at `initial` (a power of two, so that scaling is
+    /// exact), halved (and the step skipped) on a non-finite scaled
+    /// gradient, doubled after `growthInterval` consecutive clean steps.
     case dynamic(initial: Double, growthInterval: Int)
 }
 

@@ -1,5 +1,6 @@
 import Roundoff
 
+/// The conversion between the scalar types of a mixed-precision solver.
 extension RealScalar {
     /// `other` in this type: the value itself when `Other` is this type (no
     /// operation, so no stochastic-rounding bits are drawn), otherwise its

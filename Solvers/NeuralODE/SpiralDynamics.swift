@@ -11,7 +11,7 @@ import Roundoff
 /// from `y(0) = (2, 0)` on `t ∈ [0, 25]` sampled at 1000 equally spaced
 /// points. ode_demo integrates it with dopri5 (rtol 1e−7, atol 1e−9);
 /// here the data come from classical RK4 with many substeps per sample
-/// interval (``trajectory(points:end:start:substeps:)``), whose error at
+/// interval (``trajectory(_:points:end:start:substeps:)``), whose error at
 /// 100 substeps is far below any precision studied except binary64's
 /// own rounding.
 public enum SpiralDynamics {

@@ -12,8 +12,8 @@ import Roundoff
 ///
 /// Parameters are one flat array ``parameters`` of `5H + 2` entries:
 /// `W₁` (`H × 2`, row `j` at `2j, 2j+1`), then `b₁` (`H`), then `W₂`
-/// (`2 × H`, row `k` at `3H + kH …`), then `b₂` (2) — the layout of
-/// ``gradient`` arrays too.
+/// (`2 × H`, row `k` at `3H + kH …`), then `b₂` (2) — the layout of the
+/// `gradient` arrays of ``pullback(_:_:weight:gradient:)`` too.
 ///
 /// Evaluation of `f(s)`, in this order: `zᵢ = sᵢ·sᵢ·sᵢ` (in `Scalar`);
 /// for each `j`, `pⱼ = fl_S(b₁ⱼ + W₁ⱼ₁·z₁ + W₁ⱼ₂·z₂)` with the sum from the

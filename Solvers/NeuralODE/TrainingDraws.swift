@@ -2,7 +2,7 @@ import RealModule
 import Roundoff
 
 /// The random draws of a seeded training run — weight initialisation and
-/// mini-batch start indices — from counter-based ``StochasticStream``s, so
+/// mini-batch start indices — from counter-based `StochasticStream`s, so
 /// a run is reproducible and the same in every precision: the draws are
 /// binary64 (or integer) values independent of the scalar type and of the
 /// stochastic-rounding stream.

@@ -13,7 +13,7 @@ import Roundoff
 ///
 /// Where the algorithm crosses between the two types, exactly (each
 /// conversion goes through binary64, which is exact for every
-/// ``RealScalar``, so it is a single rounding into the target type):
+/// `RealScalar`, so it is a single rounding into the target type):
 /// 1. At the start of each step the state is converted once into
 ///    `Tendency`: `Y = Tendency(X)`.
 /// 2. The stages `k₁ = f(Y)`, `k₂ = f(Y + Δt/2·k₁)`, `k₃ = f(Y + Δt/2·k₂)`,

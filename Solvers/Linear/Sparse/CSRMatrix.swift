@@ -101,7 +101,7 @@ public struct CSRMatrix<Scalar: RealScalar>: LinearOperator, Sendable {
     }
 
     /// The same matrix with every entry converted into `Scalar`
-    /// (``RealScalar/init(convertingFrom:)``: one rounding, none for the same type).
+    /// (``Roundoff/RealScalar/init(convertingFrom:)``: one rounding, none for the same type).
     @inlinable
     public init<Other: RealScalar>(_ other: CSRMatrix<Other>) {
         self.init(rowCount: other.rowCount, columnCount: other.columnCount, rowStart: other.rowStart,

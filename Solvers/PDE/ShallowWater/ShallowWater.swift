@@ -33,7 +33,7 @@ import Roundoff
 /// `k` and the products `bₛΔt·k`, `aₛΔt·k` are computed in `Tendency`,
 /// converted into `State` and added there (the stage state `u + bₛΔt·k`
 /// and the running sum `u + Σ aₛΔt·k` are `State` values). Conversions
-/// go through binary64 (exact for every ``RealScalar``), so each is one
+/// go through binary64 (exact for every `RealScalar`), so each is one
 /// rounding. With ``ShallowWaterOptions/compensated`` the increments are
 /// summed in `State` apart from `u` and added by Kahan's compensated
 /// summation (see the option). ``ShallowWaterOptions/rescaled`` selects

@@ -1,3 +1,4 @@
+/// Bulk rounding of binary64 arrays.
 extension Array where Element == Double {
     /// The elements rounded into `format` with `mode`; stochastic modes draw
     /// element `i`'s bits from position `i` of the stream `(seed, stream)`,
@@ -10,7 +11,9 @@ extension Array where Element == Double {
         return out
     }
 
-    /// Rounds the elements in place (see ``rounded(to:mode:seed:stream:threads:)``).
+    /// Rounds the elements in place into `format` with `mode`: the same
+    /// values, and the same stream rule, as
+    /// ``rounded(to:mode:seed:stream:threads:)->[Double]``.
     public mutating func round(
         to format: FloatFormat, mode: RoundingMode, seed: UInt64 = 0, stream: UInt64 = 0, threads: Int = 1
     ) {
@@ -24,6 +27,7 @@ extension Array where Element == Double {
     }
 }
 
+/// Bulk rounding of binary32 arrays.
 extension Array where Element == Float {
     /// The elements rounded into `format` (which must fit in binary32, see
     /// ``FloatFormat/fitsInBinary32``) with `mode`; same stream rule as for

@@ -15,6 +15,10 @@ extension RoundingKernel {
     /// ``parallelChunk`` elements and every element still uses its own index.
     ///
     /// - Parameters:
+    ///   - source: the `count` binary64 values to round.
+    ///   - destination: where the `count` rounded values go; may equal
+    ///     `source`.
+    ///   - count: the number of elements; nothing happens when it is ≤ 0.
     ///   - stream: random bits for stochastic modes (ignored otherwise).
     ///   - firstIndex: stream position of element 0, for rounding one large
     ///     logical array in pieces.

@@ -1,4 +1,4 @@
-/// Counts of what happened to rounded results (design §6).
+/// Counts of what happened to rounded results (<doc:RoundingSemantics#Events>).
 public struct RoundingEvents: Hashable, Sendable, CustomStringConvertible {
     /// Rounded operations and conversions.
     public var operations: Int = 0
@@ -11,6 +11,7 @@ public struct RoundingEvents: Hashable, Sendable, CustomStringConvertible {
     /// NaN results.
     public var nans: Int = 0
 
+    /// All counts zero.
     public init() {}
 
     /// Adds another tally to this one.
@@ -19,6 +20,8 @@ public struct RoundingEvents: Hashable, Sendable, CustomStringConvertible {
         a.underflowsToZero += b.underflowsToZero; a.subnormals += b.subnormals; a.nans += b.nans
     }
 
+    /// The counts as `key=value` pairs, e.g.
+    /// `operations=10 overflows=0 underflows_to_zero=1 subnormals=2 nans=0`.
     public var description: String {
         "operations=\(operations) overflows=\(overflows) underflows_to_zero=\(underflowsToZero) subnormals=\(subnormals) nans=\(nans)"
     }
@@ -30,6 +33,7 @@ public final class RoundingEventRecorder {
     /// The tallies, keyed by format.
     public private(set) var counts: [FloatFormat: RoundingEvents] = [:]
 
+    /// A recorder with no tallies.
     public init() {}
 
     /// Records one rounding of `exact` to `result` in `format`.

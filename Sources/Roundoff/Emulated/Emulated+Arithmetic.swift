@@ -33,9 +33,11 @@ extension Emulated: AdditiveArithmetic {
     @inlinable @inline(__always)
     public static func - (a: Self, b: Self) -> Self { a + Self(uncheckedValue: -b.value) }
 
+    /// Replaces `a` by `a + b`, correctly rounded (see ``+(_:_:)``).
     @inlinable @inline(__always)
     public static func += (a: inout Self, b: Self) { a = a + b }
 
+    /// Replaces `a` by `a − b`, correctly rounded (see ``-(_:_:)``).
     @inlinable @inline(__always)
     public static func -= (a: inout Self, b: Self) { a = a - b }
 }
@@ -68,6 +70,7 @@ extension Emulated: Numeric {
         return productCarefully(a.value, b.value)
     }
 
+    /// Replaces `a` by `a × b`, correctly rounded (see ``*(_:_:)``).
     @inlinable @inline(__always)
     public static func *= (a: inout Self, b: Self) { a = a * b }
 }
@@ -77,6 +80,7 @@ extension Emulated: SignedNumeric {
     @inlinable @inline(__always)
     public static prefix func - (x: Self) -> Self { Self(uncheckedValue: -x.value) }
 
+    /// Flips the sign, exactly (NaN included); draws no random bits.
     @inlinable @inline(__always)
     public mutating func negate() { value = -value }
 }
@@ -92,6 +96,7 @@ extension Emulated {
         return quotientCarefully(a.value, b.value)
     }
 
+    /// Replaces `a` by `a ÷ b`, correctly rounded (see ``/(_:_:)``).
     @inlinable @inline(__always)
     public static func /= (a: inout Self, b: Self) { a = a / b }
 
@@ -104,6 +109,8 @@ extension Emulated {
         return Self.squareRootWithResidual(value, s)
     }
 
+    /// Replaces the value by its square root, correctly rounded (see
+    /// ``squareRoot()``).
     @inlinable @inline(__always)
     public mutating func formSquareRoot() { self = squareRoot() }
 
@@ -122,6 +129,8 @@ extension Emulated {
         return Self.fusedCarefully(a.value, b.value, value)
     }
 
+    /// Replaces the value by `self + a·b` rounded once (see
+    /// ``addingProduct(_:_:)``).
     @inlinable @inline(__always)
     public mutating func addProduct(_ a: Self, _ b: Self) { self = addingProduct(a, b) }
 

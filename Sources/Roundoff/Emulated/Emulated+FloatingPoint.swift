@@ -1,4 +1,5 @@
 extension Emulated: FloatingPoint {
+    /// The type of ``exponent``, `Int` as for `Double`.
     public typealias Exponent = Int
 
     /// Always 2.
@@ -50,7 +51,12 @@ extension Emulated: FloatingPoint {
         return Self(uncheckedValue: spacing)
     }
 
+    /// The sign bit of the value (`.minus` for −0 and for a NaN with the sign
+    /// bit set).
     @inlinable public var sign: FloatingPointSign { value.sign }
+    /// `⌊log2 |x|⌋` of the value, exactly as binary64's `exponent`: a value in
+    /// the format's subnormal range has an exponent below `emin`. `Int.min` for
+    /// ±0 and `Int.max` for ±∞ and NaN.
     @inlinable public var exponent: Int { value.exponent }
     /// The significand in `[1, 2)`, a value of the format.
     @inlinable public var significand: Self { Self(uncheckedValue: value.significand) }
@@ -75,38 +81,60 @@ extension Emulated: FloatingPoint {
         return Self(uncheckedValue: up.roundExact(value, residual: .leastNonzeroMagnitude, random: 0).value)
     }
 
+    /// IEEE 754 equality of the values: `−0 == +0`, and NaN equals nothing.
     @inlinable public func isEqual(to other: Self) -> Bool { value == other.value }
+    /// IEEE 754 `<` of the values (false when either is NaN).
     @inlinable public func isLess(than other: Self) -> Bool { value < other.value }
+    /// IEEE 754 `≤` of the values (false when either is NaN).
     @inlinable public func isLessThanOrEqualTo(_ other: Self) -> Bool { value <= other.value }
+    /// IEEE 754 `totalOrder` of the values, as binary64's: `−0` before `+0`,
+    /// NaNs ordered by sign and payload at the ends.
     @inlinable public func isTotallyOrdered(belowOrEqualTo other: Self) -> Bool {
         value.isTotallyOrdered(belowOrEqualTo: other.value)
     }
 
     /// Finite and at least `xmin` in magnitude.
     @inlinable public var isNormal: Bool { value.isFinite && value.magnitude >= Self.format.leastNormalMagnitude }
+    /// Neither ±∞ nor NaN.
     @inlinable public var isFinite: Bool { value.isFinite }
+    /// +0 or −0.
     @inlinable public var isZero: Bool { value == 0 }
     /// Nonzero and below `xmin` in magnitude.
     @inlinable public var isSubnormal: Bool { value != 0 && value.magnitude < Self.format.leastNormalMagnitude }
+    /// ±∞ (also the `ieee` overflow result of formats without an infinity
+    /// encoding).
     @inlinable public var isInfinite: Bool { value.isInfinite }
+    /// A NaN, quiet or signaling.
     @inlinable public var isNaN: Bool { value.isNaN }
+    /// A signaling NaN (binary64's encoding; emulation never signals).
     @inlinable public var isSignalingNaN: Bool { value.isSignalingNaN }
+    /// Always `true`: every value has one encoding, the binary64 one.
     @inlinable public var isCanonical: Bool { true }
 }
 
 extension Emulated: Comparable, Hashable {
+    /// IEEE 754 equality (see ``isEqual(to:)``).
     @inlinable public static func == (a: Self, b: Self) -> Bool { a.value == b.value }
+    /// IEEE 754 `<` (false when either operand is NaN).
     @inlinable public static func < (a: Self, b: Self) -> Bool { a.value < b.value }
+    /// IEEE 754 `≤` (false when either operand is NaN).
     @inlinable public static func <= (a: Self, b: Self) -> Bool { a.value <= b.value }
+    /// IEEE 754 `>` (false when either operand is NaN).
     @inlinable public static func > (a: Self, b: Self) -> Bool { a.value > b.value }
+    /// IEEE 754 `≥` (false when either operand is NaN).
     @inlinable public static func >= (a: Self, b: Self) -> Bool { a.value >= b.value }
     /// Hashes like `Double` (so `0` and `−0` hash alike).
     @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 extension Emulated: Strideable {
+    /// Distances between values are values of the same type, as for
+    /// `Double`.
     public typealias Stride = Self
+    /// `other − self`, correctly rounded in the type's format and mode (a
+    /// stochastic mode draws random bits).
     @inlinable public func distance(to other: Self) -> Self { other - self }
+    /// `self + n`, correctly rounded in the type's format and mode.
     @inlinable public func advanced(by n: Self) -> Self { self + n }
 }
 

@@ -37,6 +37,7 @@ extension Emulated: CustomStringConvertible, CustomDebugStringConvertible, Lossl
     }
 }
 
+/// Text forms of binary64 values used by Roundoff's output.
 extension Double {
     /// The value as a C/Swift hex float with a normalised significand and no
     /// trailing zeros: `0x1.8p+3`, `-0x1p-14`, `0x0p+0`, `inf`, `nan`.

@@ -14,7 +14,7 @@
 /// - The stored `Double` is always a value of the format (or ±∞ / NaN).
 /// - `+ − × ÷`, `squareRoot()`, `addingProduct` (FMA) and conversions are
 ///   **correctly rounded**: the exact result is rounded once, in every mode,
-///   for every format with `p ≤ 53` (design §4). The binary64 result carries
+///   for every format with `p ≤ 53` (<doc:RoundingSemantics#Arithmetic>). The binary64 result carries
 ///   its exact residual (TwoSum, TwoProduct, FMA remainders) whose sign acts
 ///   as the sticky bit. Where double rounding is provably innocuous
 ///   (round-to-nearest with `p ≤ 25`) and for products with `p ≤ 26`, which
@@ -134,12 +134,14 @@ public struct Emulated<Format: FormatSpec, Mode: ModeSpec>: Sendable {
     }
 }
 
+/// Exact conversion from an emulated value.
 extension Double {
     /// The value of an emulated number (exact).
     @inlinable @inline(__always)
     public init<F, M>(_ x: Emulated<F, M>) { self = x.value }
 }
 
+/// Conversion from an emulated value.
 extension Float {
     /// The value of an emulated number rounded to nearest binary32.
     @inlinable

@@ -14,20 +14,29 @@ public protocol RealScalar: Real, Codable, Sendable {
     var doubleValue: Double { get }
 }
 
+/// Binary64 itself as a ``RealScalar``: `init(_:)` and ``RealScalar/doubleValue`` are the identity.
 extension Double: RealScalar {
+    /// The value itself.
     @inlinable public var doubleValue: Double { self }
 }
 
+/// Hardware binary32 as a ``RealScalar``: `init(_:)` rounds to nearest
+/// even, ``RealScalar/doubleValue`` widens exactly.
 extension Float: RealScalar {
+    /// The value widened to binary64 (exact).
     @inlinable public var doubleValue: Double { Double(self) }
 }
 
 #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+/// Hardware binary16 as a ``RealScalar``: `init(_:)` rounds to nearest
+/// even, ``RealScalar/doubleValue`` widens exactly.
 extension Float16: RealScalar {
+    /// The value widened to binary64 (exact).
     @inlinable public var doubleValue: Double { Double(self) }
 }
 #endif
 
 extension Emulated: RealScalar {
+    /// The stored value, ``value`` (exact).
     @inlinable public var doubleValue: Double { value }
 }

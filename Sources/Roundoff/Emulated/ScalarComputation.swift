@@ -14,6 +14,8 @@
 /// let sum = RoundingContext.run(Harmonic(n: 1000), format: .bf16, mode: .stochastic, seed: 1)
 /// ```
 public protocol ScalarComputation {
+    /// The result type, the same for every scalar type (typically `Double`
+    /// or an array of `Double`s, so results of different precisions compare).
     associatedtype Output
     /// Runs the computation in the scalar type `T`.
     func run<T: RealScalar>(_ type: T.Type) -> Output

@@ -4,7 +4,7 @@
 /// `p` counts significand bits including the implicit leading bit, the
 /// smallest positive normal value is `xmin = 2^emin`, subnormals (when
 /// enabled) are spaced `2^(emin − p + 1)` apart, and the largest finite value
-/// is ``xmax`` — normally `2^emax · (2 − 2^(1−p))`, but smaller for formats
+/// is `xmax` (``greatestFiniteMagnitude``) — normally `2^emax · (2 − 2^(1−p))`, but smaller for formats
 /// such as OCP `e4m3` that spend their top significand pattern on NaN.
 ///
 /// Every format here is a subset of binary64: `1 ≤ p ≤ 53`,
@@ -24,7 +24,8 @@ public struct FloatFormat: Hashable, Sendable {
     /// Whether values below `xmin` are spaced `2^(emin−p+1)` apart
     /// (`true`) or `(0, xmin)` is a single gap (`false`).
     public let hasSubnormals: Bool
-    /// What happens to values beyond ``greatestFiniteMagnitude`` (design §3).
+    /// What happens to values beyond ``greatestFiniteMagnitude``
+    /// (<doc:RoundingSemantics#Overflow>).
     public let overflow: OverflowPolicy
     /// Whether the encoding has infinities. It decides no rounding result
     /// (the overflow policy does); it documents the format and the `formats`
@@ -59,7 +60,10 @@ public struct FloatFormat: Hashable, Sendable {
     ///   - overflow: `.ieee` (default) or `.saturate`.
     ///   - greatestFinite: `xmax`; defaults to `2^emax · (2 − 2^(1−p))`. It
     ///     must be a value of the format in the top binade.
-    ///   - hasInfinity, hasNaN: encoding facts, default `true`.
+    ///   - hasInfinity: whether the encoding has infinities (default `true`);
+    ///     it documents the format and changes no rounding result.
+    ///   - hasNaN: whether the encoding has NaN (default `true`); NaN inputs
+    ///     stay NaN either way.
     /// - Throws: ``FormatSpecError`` naming the parameter that is out of range.
     public init(
         precision: Int, minExponent: Int? = nil, maxExponent: Int,

@@ -12,6 +12,9 @@ public enum FormatSpecError: Error, Equatable, CustomStringConvertible, Sendable
     /// The rounding mode is not one of the accepted names.
     case unknownMode(String)
 
+    /// One line naming the bad input and listing the accepted forms (for
+    /// ``unknownFormat(_:)``: every preset with its aliases, the custom
+    /// grammar and the options).
     public var description: String {
         switch self {
         case .unknownFormat(let s):

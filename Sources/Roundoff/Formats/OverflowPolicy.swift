@@ -1,5 +1,5 @@
 /// What rounding does with a value whose unbounded-exponent rounding exceeds
-/// the format's largest finite value `xmax` (design §3).
+/// the format's largest finite value `xmax` (<doc:RoundingSemantics#Overflow>).
 public enum OverflowPolicy: String, Hashable, Sendable, CaseIterable {
     /// IEEE 754 §7.4: round-to-nearest and stochastic modes give ±∞; `rz` and
     /// `ro` give ±xmax; `ru` gives +∞ for positives and −xmax for negatives;

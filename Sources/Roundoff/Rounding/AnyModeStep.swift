@@ -1,7 +1,9 @@
 /// Every rounding mode as one branch-free formula with per-mode constants,
 /// for when the mode is only known at run time: one inlined copy of this
-/// replaces a ten-way switch over the specialised ``RoundingStep``s in every
-/// emulated operation.
+/// replaces a ten-way switch over the ten specialised per-mode steps of
+/// ``RoundingKernel`` in every emulated operation. Its result is bit for bit
+/// that of ``RoundingKernel/roundInterior(_:residual:random:)`` for the same
+/// kernel.
 ///
 /// With `a` the widened pattern, `s` the shift and `mask = 2^s − 1`:
 ///

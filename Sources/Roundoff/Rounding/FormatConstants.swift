@@ -39,6 +39,9 @@ public struct FormatConstants: Sendable {
     @usableFromInline let nearestSkipsResidual: Bool
     @usableFromInline let stochasticSkipsResidual: Bool
 
+    /// The constants of `format` (its precision, subnormal switch,
+    /// `xmin`, `xmax` and overflow policy; the encoding facts
+    /// ``FloatFormat/hasInfinity`` and ``FloatFormat/hasNaN`` play no part).
     @inlinable @inline(__always)
     public init(_ format: FloatFormat) {
         let p = format.precision

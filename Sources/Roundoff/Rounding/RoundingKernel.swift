@@ -110,8 +110,11 @@ public struct RoundingKernel: Sendable {
 
     /// Rounds `x` (a `Double`, exact) into the format.
     ///
-    /// - Parameter random: 64 uniformly distributed bits, used by the
-    ///   stochastic modes only.
+    /// - Parameters:
+    ///   - x: the value to round; ±0, ±∞ and NaN are handled as described
+    ///     in ``RoundingKernel``.
+    ///   - random: 64 uniformly distributed bits, used by the
+    ///     stochastic modes only.
     /// - Returns: the rounded value, exactly representable in binary64.
     @inlinable @inline(__always)
     public func round(_ x: Double, random: UInt64 = 0) -> Double {

@@ -1,5 +1,5 @@
 /// How a value between two neighbours `lo < x < hi` of a format is rounded
-/// (design §2). Every mode returns a representable `x` unchanged, keeps the
+/// (<doc:RoundingSemantics#Rounding-modes>). Every mode returns a representable `x` unchanged, keeps the
 /// sign of zero, and keeps NaN.
 public enum RoundingMode: Hashable, Sendable {
     /// Round to nearest, ties to the neighbour with an even last significand bit (`rne`).

@@ -4,7 +4,8 @@
 ///
 /// Counter-based means any element can be computed directly from its index,
 /// so a buffer split across threads draws exactly the bits a single thread
-/// would (design §5): chunking never changes the result. Independent streams
+/// would (<doc:RoundingSemantics#Stochastic-rounding-and-reproducibility>):
+/// chunking never changes the result. Independent streams
 /// come from distinct `(seed, stream)` pairs, whose keys are themselves mixed
 /// so that nearby seeds do not give overlapping sequences.
 @frozen

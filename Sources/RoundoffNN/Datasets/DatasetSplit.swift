@@ -4,7 +4,7 @@ import Roundoff
 /// standardized by the training set's statistics.
 ///
 /// Each class is split separately (stratified), so both parts keep the
-/// class proportions. The permutation comes from a ``StochasticStream`` of
+/// class proportions. The permutation comes from a `StochasticStream` of
 /// `seed`, so a split is the same on every machine and thread count.
 /// Standardization maps each feature to (x − mean) / std over the training
 /// examples; a feature constant on the training set (std 0) maps to 0.

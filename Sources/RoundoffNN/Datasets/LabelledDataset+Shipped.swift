@@ -57,6 +57,7 @@ public enum DatasetError: Error, CustomStringConvertible {
     /// A line does not have the expected fields.
     case malformed(file: String, line: Int)
 
+    /// One line naming the file (and the line, for ``malformed(file:line:)``).
     public var description: String {
         switch self {
         case .missing(let file): "dataset file \(file) is missing from RoundoffNN's resources"

@@ -8,6 +8,7 @@ public enum PolicySpecError: Error, CustomStringConvertible, Equatable {
     /// An item that is not `key=value` (or a preset name in first place).
     case malformed(String)
 
+    /// One line naming the bad key, value or item and what is accepted.
     public var description: String {
         switch self {
         case .unknownKey(let k, let accepted): "unknown policy key '\(k)'; accepted: \(accepted)"

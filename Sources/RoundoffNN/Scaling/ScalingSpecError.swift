@@ -8,6 +8,7 @@ public enum ScalingSpecError: Error, Equatable, CustomStringConvertible, Sendabl
     /// The block size in `mxN-…` is not an integer in ``TensorScaling/blockSizeRange``.
     case blockSizeOutOfRange(String)
 
+    /// One line naming the bad input and listing what is accepted.
     public var description: String {
         switch self {
         case .unknownScaling(let s):

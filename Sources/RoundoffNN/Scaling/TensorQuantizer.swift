@@ -9,12 +9,12 @@ import Roundoff
 /// `p ≤ 25`), so later arithmetic sees exactly what the narrow storage holds.
 ///
 /// ## Element rounding
-/// Elements are rounded by the core's ``RoundingKernel`` (design §2): for
+/// Elements are rounded by the core's `RoundingKernel` (Roundoff's rounding semantics): for
 /// every scaling but ``TensorScaling/none`` with the format's overflow
 /// policy replaced by `saturate` (values beyond ±xmax after scaling are
 /// clamped to ±xmax — OCP MX v1.0 §6.3 clamps normal elements, NVFP4 casts
 /// with `satfinite`). The element at row `r`, column `c` is stream position
-/// `firstIndex + r·columns + c` of the ``StochasticStream`` for the
+/// `firstIndex + r·columns + c` of the `StochasticStream` for the
 /// stochastic modes, whatever the block layout, so a run is reproducible
 /// from its seed. Power-of-two scalings scale each row into a scratch row
 /// and round it with the core's vectorized buffer loop.
@@ -73,6 +73,10 @@ public struct TensorQuantizer: Sendable {
     /// dequantized quantized value (see the type's documentation).
     ///
     /// - Parameters:
+    ///   - values: the matrix, row-major; overwritten with the dequantized
+    ///     quantized values.
+    ///   - rows: the number of rows.
+    ///   - columns: the number of columns.
     ///   - blocks: whether scale blocks run along rows or down columns
     ///     (ignored by ``TensorScaling/none`` and ``TensorScaling/perTensor``).
     ///   - stream: random bits for the stochastic modes.

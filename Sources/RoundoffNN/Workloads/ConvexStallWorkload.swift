@@ -14,9 +14,17 @@ import RoundoffWorkloads
 /// `lost_updates`, `gradient_underflow`, `error_underflow`, `skipped_steps`, `final_loss_scale`;
 /// and, unsuffixed, `reference_gap` (binary64 gradient descent's final gap).
 public struct ConvexStallWorkload: Workload {
+    /// The workload. It holds no state: parameter values arrive with each
+    /// call.
     public init() {}
+    /// `convex-stall`.
     public var name: String { "convex-stall" }
+    /// The one line `precision-sweep workloads` prints.
     public var summary: String { "logistic regression on breast cancer: low-precision updates stall above the known optimum" }
+    /// `policies` (default `pure,pure-sr,pure-kahan,collage,mixed`), `steps`
+    /// (3000), `record_every` (25), `lr` (0.05), `momentum` (0.9), `lambda`
+    /// (1e−2, also the weight decay of the update), `test_fraction` (0.25; the
+    /// objective is the training set's) and `split_seed` (1).
     public var parameters: [WorkloadParameter] {
         [WorkloadParameter("policies", default: "pure,pure-sr,pure-kahan,collage,mixed",
                            "precision policies, comma-separated: presets (\(PrecisionPolicy.presetNames.joined(separator: " "))) or KEY=VALUE;… specs"),
@@ -45,6 +53,13 @@ public struct ConvexStallWorkload: Workload {
         }
     }
 
+    /// The training set, the optimum f* (Newton's method with LAPACK's
+    /// `dposv`) and binary64 gradient descent's run. Parses `policies` too, so
+    /// that a bad spec fails before any cell runs.
+    /// - Throws: `ParameterError` naming a bad parameter value (a bad
+    ///   policy spec included) and the accepted ones; ``DatasetError`` when
+    ///   the shipped data cannot be read; the error of
+    ///   ``LogisticRegressionTraining/optimum(_:)`` when LAPACK fails.
     public func reference(_ values: ParameterValues) throws -> Reference {
         _ = try PolicyList.parse(values.string("policies"))
         let t = try training(values)
@@ -55,6 +70,9 @@ public struct ConvexStallWorkload: Workload {
         return Reference(data: data, optimum: optimum, binary64: t.run(data, optimum: optimum, policy: exact, seed: 0))
     }
 
+    /// Runs gradient descent once per policy, its `*` parts set to the cell's
+    /// format and mode; returns the metrics listed in the type's description.
+    /// - Throws: as ``reference(_:)``.
     public func run(_ precision: Precision, parameters values: ParameterValues, reference: Reference) throws -> [Metric] {
         let t = try training(values)
         var m: [Metric] = [Metric("reference_gap", reference.binary64.gap.last?.value ?? .nan)]

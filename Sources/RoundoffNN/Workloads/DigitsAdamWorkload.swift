@@ -7,11 +7,20 @@ import RoundoffWorkloads
 /// the second moment never moves and the bias correction 1 − β₂^t is 0 (the
 /// step is 0/0); `exact` — 1 − β and 1 − β^t rounded from binary64.
 ///
-/// Metrics as ``ClassifierStudy``, suffixed `_POLICY_CONSTANTS`.
+/// Metrics as ``DigitsMLPWorkload``'s, suffixed `_POLICY_CONSTANTS`.
 public struct DigitsAdamWorkload: Workload {
+    /// The workload. It holds no state: parameter values arrive with each
+    /// call.
     public init() {}
+    /// `digits-adam`.
     public var name: String { "digits-adam" }
+    /// The one line `precision-sweep workloads` prints.
     public var summary: String { "the digits MLP trained by Adam; shows bf16(0.999) = 1 breaking Adam's second moment" }
+    /// `policies` (default `pure,mixed`), `constants` (`rounded,exact`),
+    /// `lr` (1e−3), `beta2` (0.999; β₁ = 0.9), `epsilon` (1e−8), and the shared `epochs` (30), `batch` (16), `hidden` (`32`:
+    /// hidden widths, `-` separated, `0` for none), `activation` (`relu` or
+    /// `tanh`), `test_fraction` (0.25), `split_seed` (1) and `data_seed` (1,
+    /// the initial weights and batch order).
     public var parameters: [WorkloadParameter] {
         [WorkloadParameter("policies", default: "pure,mixed",
                            "precision policies, comma-separated: presets (\(PrecisionPolicy.presetNames.joined(separator: " "))) or KEY=VALUE;… specs"),
@@ -38,12 +47,22 @@ public struct DigitsAdamWorkload: Workload {
         return try ClassifierStudy(values) { Adam(learningRate: lr, beta2: b2, epsilon: eps, constants: c) }
     }
 
+    /// Binary64 training by Adam (no rounding anywhere) from the same initial
+    /// weights and batch order as every cell. Parses `policies` and
+    /// `constants` too, so that bad values fail before any cell runs.
+    /// - Throws: `ParameterError` naming a bad parameter value (a bad
+    ///   policy spec included) and the accepted ones; ``DatasetError`` when
+    ///   the shipped data cannot be read.
     public func reference(_ values: ParameterValues) throws -> ClassifierTraining.Outcome {
         _ = try PolicyList.parse(values.string("policies"))
         _ = try constants(values)
         return try study(values, .exact).reference()
     }
 
+    /// Trains once per (`constants`, policy) pair, the policy's `*` parts set
+    /// to the cell's format and mode; returns ``DigitsMLPWorkload``'s metrics
+    /// suffixed `_POLICY_CONSTANTS`.
+    /// - Throws: as ``reference(_:)``.
     public func run(_ precision: Precision, parameters values: ParameterValues, reference: ClassifierTraining.Outcome) throws -> [Metric] {
         var metrics: [Metric] = []
         for c in try constants(values) {

@@ -64,7 +64,7 @@ struct DelayWorkload: Workload {
 }
 
 extension WorkloadRegistry {
-    /// Registers the test-scaffolding workload ``DelayWorkload`` (`test-delay`)
+    /// Registers the test-scaffolding workload `test-delay` (internal)
     /// when `environment` has `ROUNDOFF_TEST_WORKLOADS=1`; does nothing
     /// otherwise. The CLI calls it so that tests can run the real executable
     /// on a workload they control.

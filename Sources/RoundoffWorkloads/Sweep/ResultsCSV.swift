@@ -8,8 +8,8 @@ import Foundation
 /// euler-decay,"custom:p=5,emax=7",rne,0,error,0.5,1000.0,h=0.001;y0=1.0
 /// ```
 ///
-/// - `format` and `mode` are canonical specs (``Roundoff/FloatFormat/spec``,
-///   ``Roundoff/RoundingMode/spec``); `seed` is 0 for deterministic modes.
+/// - `format` and `mode` are canonical specs (Roundoff's `FloatFormat.spec`,
+///   `RoundingMode.spec`); `seed` is 0 for deterministic modes.
 /// - `value` and `x` are Swift's shortest round-trip decimal
 ///   (`Double.description`), so reading them back gives the same binary64
 ///   value; non-finite values are `nan`, `inf` and `-inf`. `x` is empty for

@@ -11,9 +11,9 @@ import Foundation
 public struct SweepConfiguration: Hashable, Sendable, Codable {
     /// Workload names, in the order their cells are written.
     public var workloads: [String]
-    /// Format specs (``Roundoff/FloatFormat/init(spec:)``), in order.
+    /// Format specs (Roundoff's `FloatFormat(spec:)`), in order.
     public var formats: [String]
-    /// Rounding-mode specs (``Roundoff/RoundingMode/init(spec:)``), in order.
+    /// Rounding-mode specs (Roundoff's `RoundingMode(spec:)`), in order.
     public var modes: [String]
     /// How many seeds each stochastic mode runs: seeds 1…`seeds`.
     /// Deterministic modes run once, with seed 0.

@@ -12,8 +12,9 @@ import Foundation
 /// ```
 ///
 /// A cell is finished exactly when `cells/<id>.csv` exists. Each file is
-/// written atomically (``AtomicFile``), so a run killed at any moment leaves
-/// only whole cells behind; the next run skips them and computes the rest.
+/// written atomically (to a temporary file renamed over the target), so a
+/// run killed at any moment leaves only whole cells behind; the next run
+/// skips them and computes the rest.
 /// `results.csv` is derived: it is rebuilt from the journal in canonical order,
 /// which makes its bytes independent of thread count, scheduling and of how
 /// often the run was interrupted.

@@ -31,6 +31,10 @@ public enum SweepMerger {
     /// A cell finished in several sources is taken from the first; if the
     /// copies differ (a workload that is not deterministic) a message says so.
     /// - Parameters:
+    ///   - sources: the results folders to merge, in priority order; at
+    ///     least one.
+    ///   - destination: the results folder to write, created if missing; it
+    ///     may be one of `sources`.
     ///   - force: discard a different run already in `destination`.
     ///   - log: receives messages.
     /// - Throws: ``SweepError`` when a source has no `run.json`, when grids

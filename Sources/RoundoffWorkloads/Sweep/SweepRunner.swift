@@ -13,7 +13,7 @@ import Darwin
 ///   refuses a folder that holds a different run. Both throw before anything
 ///   is computed or written.
 /// - **Reproducible.** A cell's stochastic stream is its seed
-///   (``Roundoff/Precision/seed``), never a thread's, and rows are written in
+///   (``Precision/seed``), never a thread's, and rows are written in
 ///   canonical order, so `results.csv` is byte-identical for any thread count.
 /// - **Shared references.** Each (workload, parameter values) reference is
 ///   computed once (``ReferenceCache``).

@@ -7,7 +7,7 @@ import Roundoff
 /// binary64 once per parameter set (the sweep caches the result and shares
 /// it between all cells), and ``run(_:parameters:reference:)`` runs it in
 /// the cell's format and mode — typically through
-/// ``RoundingContext/run(_:format:mode:seed:stream:)`` so the generic solver
+/// Roundoff's `RoundingContext.run(_:format:mode:seed:stream:)` so the generic solver
 /// is specialised for the mode — and compares. Metrics are computed in
 /// binary64, never inside the emulated run.
 ///
@@ -34,11 +34,14 @@ public protocol Workload: Sendable {
 
 /// The precision of one sweep cell: a format, a rounding mode and a seed.
 public struct Precision: Hashable, Sendable, CustomStringConvertible {
+    /// The format every rounded operation of the cell rounds into.
     public var format: FloatFormat
+    /// The rounding mode of every rounded operation of the cell.
     public var mode: RoundingMode
     /// The seed of the cell's stochastic stream (0 for deterministic modes).
     public var seed: UInt64
 
+    /// The precision `format`, `mode`, `seed`.
     public init(format: FloatFormat, mode: RoundingMode, seed: UInt64 = 0) {
         self.format = format
         self.mode = mode
@@ -46,7 +49,7 @@ public struct Precision: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Runs `computation` in this precision: format and mode through
-    /// ``RoundingContext/run(_:format:mode:seed:stream:)``, on stream
+    /// Roundoff's `RoundingContext.run(_:format:mode:seed:stream:)`, on stream
     /// `stream` of the seed. Binary64 with `rne` runs in `Double` itself.
     @inlinable
     public func run<C: ScalarComputation>(_ computation: C, stream: UInt64 = 0) -> C.Output {
@@ -54,16 +57,23 @@ public struct Precision: Hashable, Sendable, CustomStringConvertible {
         return RoundingContext.run(computation, format: format, mode: mode, seed: seed, stream: stream)
     }
 
+    /// `FORMAT/MODE/seed S` with the canonical specs, e.g. `bf16/sr/seed 3`.
     public var description: String { "\(format.spec)/\(mode.spec)/seed \(seed)" }
 }
 
 /// One measured value. `x` places it in a series (error vs n, departure vs
 /// time); scalar metrics leave it nil.
 public struct Metric: Hashable, Sendable {
+    /// The metric's name, the `metric` column of `results.csv`; metrics
+    /// with the same name and an `x` form one series.
     public var name: String
+    /// The measured value (binary64; NaN and ±∞ are kept as they are).
     public var value: Double
+    /// The abscissa within a series, or nil for a scalar metric.
     public var x: Double?
 
+    /// The metric `name` = `value`, at abscissa `x` when it belongs to a
+    /// series.
     public init(_ name: String, _ value: Double, x: Double? = nil) {
         self.name = name
         self.value = value

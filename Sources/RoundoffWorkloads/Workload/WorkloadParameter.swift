@@ -4,10 +4,16 @@ import Foundation
 /// numbers or short strings given as text (`--param n=1000`), parsed and
 /// range-checked by the workload through ``ParameterValues``.
 public struct WorkloadParameter: Hashable, Sendable {
+    /// The key of `--param KEY=VALUE` (lowercase, `_` between words).
     public var name: String
+    /// The value used when a sweep does not set one, as text.
     public var defaultValue: String
+    /// What the parameter means and which values it accepts, for
+    /// `precision-sweep workloads`.
     public var help: String
 
+    /// A parameter called `name` with the default `defaultValue` and the
+    /// description `help`.
     public init(_ name: String, default defaultValue: String, _ help: String) {
         self.name = name
         self.defaultValue = defaultValue
@@ -17,7 +23,9 @@ public struct WorkloadParameter: Hashable, Sendable {
 
 /// An error in a workload's parameters, naming the bad value and what is accepted.
 public struct ParameterError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The message: the bad value and what is accepted.
     public var description: String
+    /// An error with the message `description`.
     public init(_ description: String) { self.description = description }
 }
 

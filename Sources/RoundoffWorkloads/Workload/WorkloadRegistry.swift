@@ -11,6 +11,7 @@ public final class WorkloadRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var byName: [String: AnyWorkload] = [:]
 
+    /// An empty registry (the CLI uses ``shared``).
     public init() {}
 
     /// Adds `workload`, replacing one of the same name.
