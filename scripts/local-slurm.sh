@@ -65,13 +65,32 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 munge_works() { munge -n 2>/dev/null | unmunge >/dev/null 2>&1; }
 
+# Runs `$@` with no signal blocked and INT, QUIT, TERM and HUP at their
+# default handling. A caller's thread may have signals blocked (libdispatch's
+# worker threads do, and a child inherits the mask), and a background job of
+# a script starts with INT and QUIT ignored; a daemon started so would not
+# stop when told. perl is in every Debian system (perl-base is essential).
+readonly clear_signals='use POSIX;
+    $SIG{$_} = "DEFAULT" for qw(INT QUIT TERM HUP);
+    sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!\n";
+    exec { $ARGV[0] } @ARGV or die "cannot run $ARGV[0]: $!\n";'
+
 # Starts `$@` in its own session with no terminal, output appended to `log`,
 # and records its PID in DIR/pids/`name`. The daemons run in the foreground
-# (-D, -F), so $! is the daemon itself.
+# (-D, -F) and every program on the way execs the next, so $! is the daemon
+# itself. Descriptors other than 0-2 are closed first: a caller may be
+# waiting for one it passed us to close (Foundation's Process on Linux does),
+# which a daemon holding it would delay forever.
 start_daemon() {
     local name=$1 log=$2
     shift 2
-    setsid "$@" </dev/null >>"$log" 2>&1 &
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            if ((fd > 2)); then eval "exec $fd>&-"; fi
+        done
+        exec setsid perl -e "$clear_signals" "$@" </dev/null >>"$log" 2>&1
+    ) &
     echo $! >"$dir/pids/$name"
 }
 
@@ -159,16 +178,24 @@ EOF
     echo "SLURM_CONF=$SLURM_CONF"
 }
 
+# Whether process $1 is running: it exists and is not a zombie (a daemon
+# whose parent, here PID 1, has not reaped it yet has stopped all the same).
+running() {
+    local state
+    state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+    [[ $state != Z* ]]
+}
+
 # Sends SIGTERM to the recorded daemon `name`, waits up to 5 s, then SIGKILL.
 stop_daemon() {
     local name=$1 file="$dir/pids/$1" pid
     [[ -f $file ]] || return 0
     pid=$(<"$file")
-    if kill -0 "$pid" 2>/dev/null; then
+    if running "$pid"; then
         kill -TERM "$pid" 2>/dev/null || true
         local deadline=$((SECONDS + 5))
-        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then
+        while running "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
+        if running "$pid"; then
             say "$name ($pid) did not stop on SIGTERM; killing it"
             kill -KILL "$pid" 2>/dev/null || true
         fi
@@ -178,7 +205,7 @@ stop_daemon() {
 
 stop() {
     [[ -d $dir ]] || { say "$dir does not exist; nothing to stop"; return 0; }
-    if [[ -f $dir/slurm.conf && -f $dir/pids/slurmctld ]] && kill -0 "$(<"$dir/pids/slurmctld")" 2>/dev/null; then
+    if [[ -f $dir/slurm.conf && -f $dir/pids/slurmctld ]] && running "$(<"$dir/pids/slurmctld")"; then
         export SLURM_CONF=$dir/slurm.conf
         scancel --user="$(id -un)" 2>/dev/null || true
         local deadline=$((SECONDS + 15))

@@ -147,6 +147,7 @@ public struct SlurmJobScripts: Sendable {
             "    echo \"no shard has results; nothing to merge\" >&2",
             "    exit 1",
             "fi",
+            "echo \"merging ${#shards[@]} of \(shardCount) shard folders into $out; to compute missing cells, run the same 'precision-sweep slurm' command again\"",
             "exec \(ShellWord.quoted(executable)) merge \"${shards[@]}\" --out \"$out\"\(plot ? "" : " --no-plot")",
         ]
         return lines.joined(separator: "\n") + "\n"
