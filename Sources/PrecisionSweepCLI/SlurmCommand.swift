@@ -12,17 +12,19 @@ struct SlurmCommand: ParsableCommand {
             Takes the same options as 'precision-sweep run' (the sweep, --config, --out, --param, \
             ...) plus Slurm's. The whole sweep is checked first, as 'run' checks it; then, in the \
             results folder OUT (--out, made absolute), it writes:
-              OUT/slurm/sweep.yaml    the resolved sweep: canonical names and every parameter
-                                      value, so every task runs the same grid whatever its
-                                      working folder or later edits of your files
-              OUT/slurm/array.sbatch  the job array: task K of 1...N runs
-                                        precision-sweep run --config OUT/slurm/sweep.yaml
-                                          --shard K/N --out OUT/shards/K
-                                          --threads $SLURM_CPUS_PER_TASK --no-plot
-              OUT/slurm/merge.sbatch  merges OUT/shards/* into OUT (results.csv, run.json,
-                                      plots/ unless --no-plot)
-              OUT/slurm/logs/         array-JOB_TASK.out and merge-JOB.out
-              OUT/slurm/jobs.log      one line per submission, with the job ids
+              OUT/slurm/sweep.yaml    the resolved sweep (canonical names, every
+                                      parameter value), so every task runs the
+                                      same grid whatever its working folder or
+                                      later edits of your files
+              OUT/slurm/array.sbatch  the job array; task K of 1...N runs
+                                        precision-sweep run --shard K/N
+                                          --config OUT/slurm/sweep.yaml
+                                          --out OUT/shards/K --no-plot
+                                          --threads $SLURM_CPUS_PER_TASK
+              OUT/slurm/merge.sbatch  merges OUT/shards/* into OUT (results.csv,
+                                      run.json, plots/ unless --no-plot)
+              OUT/slurm/logs/         array-JOB_TASK.out, merge-JOB.out
+              OUT/slurm/jobs.log      one line per submission, with job ids
             OUT must be on storage that the compute nodes share, and the executable (this one, or \
             --executable) must exist at the same path there.
 
@@ -53,11 +55,13 @@ struct SlurmCommand: ParsableCommand {
             still queued.
 
             Examples:
-              $ precision-sweep slurm --config study.yaml --out /scratch/me/study \\
-                  --array-size 64 --partition short --time 02:00:00 --cpus-per-task 4 --submit
-              $ precision-sweep slurm --workloads harmonic --formats bf16,fp16 --seeds 1000 \\
-                  --out /scratch/me/harmonic --array-size 100 --sbatch-option=--qos=long
-              $ scripts/local-slurm.sh start     # a one-node Slurm on this machine, to try it
+              $ precision-sweep slurm --config study.yaml --array-size 64 \\
+                  --out /scratch/me/study --partition short \\
+                  --time 02:00:00 --cpus-per-task 4 --submit
+              $ precision-sweep slurm --workloads harmonic --seeds 1000 \\
+                  --formats bf16,fp16 --out /scratch/me/harmonic \\
+                  --array-size 100 --sbatch-option=--qos=long
+              $ scripts/local-slurm.sh start   # one-node Slurm, to try it
             """
     )
 

@@ -45,7 +45,7 @@ struct SweepOptions: ParsableArguments {
     var params: [String] = []
 
     @Option(help: ArgumentHelp(
-        "A YAML sweep file (format above); command-line options override it.", valueName: "file"))
+        "A YAML sweep file (its keys: see 'precision-sweep run --help'); command-line options override it.", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp(
