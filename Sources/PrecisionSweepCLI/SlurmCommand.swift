@@ -42,8 +42,8 @@ struct SlurmCommand: ParsableCommand {
             finished only the merge is submitted, and when OUT already holds every cell nothing \
             is. A results folder that holds a different sweep (or another --array-size) is refused \
             unless --force, which discards OUT/shards, OUT/slurm and the merged run. With \
-            --submit, jobs recorded in jobs.log that are still queued or running are refused too: \
-            wait for them, or scancel them.
+            --submit or --force it first checks with squeue that no job recorded in jobs.log is \
+            still queued or running, and fails if one is: wait for it, or scancel it.
 
             Each array task runs as many cells at once as it has CPUs: --cpus-per-task (default: \
             --threads, or the sweep file's threads, else 1). The merge job asks for 1 CPU and the \
@@ -156,13 +156,16 @@ struct SlurmCommand: ParsableCommand {
             StandardOutput.line("dry run: nothing was written or submitted")
             return
         }
+        // Jobs of an earlier submission still in the queue would compute the
+        // same shards again (--submit) or write into folders --force deletes.
+        if submit || sweep.force { try refuseActiveJobs(scripts) }
         if sweep.force, FileManager.default.fileExists(atPath: scripts.outputDirectory.path) {
-            try SweepCLIErrors.asValidation { try scripts.discardPreviousResults() }
+            try scripts.discardPreviousResults()
             StandardOutput.line("--force: discarded earlier results in \(scripts.outputDirectory.path) (shards, slurm folder, merged run)")
         }
         let sweepFile = ResolvedSweepFile(
             grid: grid, outputDirectory: scripts.outputDirectory.path, plot: plan.runner.configuration.plot)
-        try SweepCLIErrors.asValidation { try scripts.write(sweepFile: sweepFile.text) }
+        try scripts.write(sweepFile: sweepFile.text)
         StandardOutput.line(
             "wrote \(scripts.slurmDirectory.path)/{\(scripts.sweepFile.lastPathComponent),\(scripts.arrayScriptFile.lastPathComponent),\(scripts.mergeScriptFile.lastPathComponent)}")
 
@@ -193,17 +196,6 @@ struct SlurmCommand: ParsableCommand {
             printCommands(arrayArguments, mergeNeeded: true, scripts: scripts, to: .standardError)
             throw ExitCode(69)  // EX_UNAVAILABLE
         }
-        let recorded = scripts.recordedJobIDs
-        if let active = SlurmTools.activeJobs(among: recorded) {
-            if !active.isEmpty {
-                Self.fail(
-                    "job(s) \(active.joined(separator: ", ")) of this sweep are still queued or running (squeue -j \(active.joined(separator: ","))); wait for them to end, or scancel them, then run this command again")
-                throw ExitCode.failure
-            }
-        } else if !recorded.isEmpty {
-            StandardOutput.line("note: squeue did not answer, so jobs submitted earlier (\(recorded.joined(separator: ", "))) were not checked")
-        }
-
         var arrayJob: String?
         if let arrayArguments {
             do { arrayJob = try SlurmTools.submit(sbatch, arrayArguments) } catch let error as SlurmTools.SubmissionError {
@@ -219,14 +211,29 @@ struct SlurmCommand: ParsableCommand {
             Self.fail(error.description + (arrayJob.map { "; the array job \($0) was submitted and runs without its merge" } ?? ""))
             throw ExitCode.failure
         }
-        try SweepCLIErrors.asValidation {
-            try scripts.recordSubmission(Self.submissionRecord(arrayJob, tasks: tasks, merge: mergeJob))
-        }
+        try scripts.recordSubmission(Self.submissionRecord(arrayJob, tasks: tasks, merge: mergeJob))
         StandardOutput.line(
             "submitted merge job \(mergeJob): " + (arrayJob.map { "starts when job \($0) ends (afterany), " } ?? "")
                 + "merges into \(scripts.outputDirectory.path)")
         StandardOutput.line("logs: \(scripts.logsDirectory.path); follow with: squeue -j \([arrayJob, mergeJob].compactMap { $0 }.joined(separator: ","))")
         StandardOutput.line("jobs: array=\(arrayJob ?? "none") merge=\(mergeJob)")
+    }
+
+    /// Fails when jobs recorded in `jobs.log` are still queued or running;
+    /// says so when squeue cannot tell.
+    private func refuseActiveJobs(_ scripts: SlurmJobScripts) throws {
+        let recorded = scripts.recordedJobIDs
+        guard !recorded.isEmpty else { return }
+        guard let active = SlurmTools.activeJobs(among: recorded) else {
+            StandardOutput.line(
+                "note: squeue did not answer, so jobs submitted earlier (\(recorded.joined(separator: ", "))) were not checked")
+            return
+        }
+        guard active.isEmpty else {
+            Self.fail(
+                "job(s) \(active.joined(separator: ", ")) of this sweep are still queued or running (squeue -j \(active.joined(separator: ","))); wait for them to end, or scancel them, then run this command again")
+            throw ExitCode.failure
+        }
     }
 
     /// Prints the sbatch commands a user runs to submit by hand.
