@@ -12,7 +12,8 @@ public struct PrecisionSweep: ParsableCommand {
         abstract: "Round, compute and sweep numerical studies in any binary floating-point format.",
         subcommands: [
             // Sweeps first (the main job), then the single-number tools.
-            RunCommand.self, PlotCommand.self, MergeCommand.self, NotebookCommand.self, WorkloadsCommand.self,
+            RunCommand.self, PlotCommand.self, MergeCommand.self, NotebookCommand.self, SlurmCommand.self,
+            WorkloadsCommand.self,
             FormatsCommand.self, RoundCommand.self, CalcCommand.self, BenchCommand.self,
         ]
     )

@@ -61,7 +61,8 @@ struct RunCommand: ParsableCommand {
 
             Shards: --shard K/N (K is 1-based, e.g. a Slurm array index) runs the cells whose \
             canonical index i (from 0) has i % N == K-1. The N shards are disjoint and cover the \
-            grid; 'precision-sweep merge' combines their folders into the results of the whole sweep.
+            grid; 'precision-sweep merge' combines their folders into the results of the whole sweep. \
+            'precision-sweep slurm' takes the same options and runs the shards as a Slurm job array.
 
             Progress: on a terminal a one-line bar (cells done/total, elapsed, ETA); otherwise a \
             line on standard error every few seconds. Exit status: 0 when the sweep finished (even \
@@ -79,69 +80,12 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(
-        name: [.customLong("workloads"), .customLong("workload")],
-        help: ArgumentHelp(
-            "Workloads, comma-separated or repeated, in the order their rows are written (default: \(SweepConfiguration.defaultStudy.workloads.joined(separator: ","))). 'precision-sweep workloads' lists them.",
-            valueName: "w[,w...]"))
-    var workloads: [String] = []
-
-    @Option(
-        name: [.customLong("formats"), .customLong("format")],
-        help: ArgumentHelp(
-            "Formats, comma-separated or repeated (default: \(SweepConfiguration.defaultStudy.formats.joined(separator: ","))). Accepted: \(FloatFormat.acceptedSpecs).",
-            valueName: "f[,f...]"))
-    var formats: [String] = []
-
-    @Option(
-        name: [.customLong("modes"), .customLong("mode")],
-        help: ArgumentHelp(
-            "Rounding modes, comma-separated or repeated (default: \(SweepConfiguration.defaultStudy.modes.joined(separator: ","))). Accepted: \(RoundingMode.acceptedSpecs).",
-            valueName: "m[,m...]"))
-    var modes: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "Seeds per stochastic mode: seeds 1...N (default: \(SweepConfiguration.defaultStudy.seeds)). Deterministic modes run once, with seed 0.",
-        valueName: "N"))
-    var seeds: Int?
-
-    @Option(name: .customLong("out"), help: ArgumentHelp("Results folder (default: \(SweepConfiguration.defaultStudy.outputDirectory)).", valueName: "dir"))
-    var out: String?
-
-    @Option(
-        name: .customLong("param"),
-        help: ArgumentHelp(
-            "Set a workload parameter (repeatable): key=value for every selected workload that declares key, workload.key=value for one.",
-            valueName: "key=value"))
-    var params: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "A YAML sweep file (format above); command-line options override it.", valueName: "file"))
-    var config: String?
-
-    @Option(help: ArgumentHelp(
-        "Cells run at once (default: the active processor count, \(ProcessInfo.processInfo.activeProcessorCount) here).",
-        valueName: "n"))
-    var threads: Int?
-
-    @Option(help: ArgumentHelp(
-        "Run only part K of N (K is 1-based): the cells whose canonical index i has i % N == K-1. Combine the parts with 'precision-sweep merge'.",
-        valueName: "K/N"))
-    var shard: String?
-
-    @Flag(inversion: .prefixedNo, help: "Render plots into DIR/plots when the sweep ends (default: on; skipped for a shard).")
-    var plot: Bool?
-
-    @Flag(name: .customLong("dry-run"), help: "Check the configuration and the output folder, print the plan, and stop without running or writing anything.")
-    var dryRun = false
-
-    @Flag(help: "Discard any results already in the output folder and start over (by default a run with the same configuration is resumed and a different one is refused).")
-    var force = false
+    @OptionGroup var sweep: SweepOptions
 
     mutating func validate() throws {
         WorkloadRegistry.shared.registerTestWorkloadsIfRequested()
         let runner = try makeRunner()
-        _ = try SweepCLIErrors.asValidation { try runner.checkOutputDirectory(force: force) }
+        _ = try SweepCLIErrors.asValidation { try runner.checkOutputDirectory(force: sweep.force) }
     }
 
     mutating func run() throws {
@@ -154,12 +98,12 @@ struct RunCommand: ParsableCommand {
         if let shard = configuration.shard { plan += "; shard \(shard): \(runner.cells.count) cells" }
         plan += "; \(configuration.threads) thread(s) -> \(runner.journal.directory.path)"
         StandardOutput.line(plan)
-        if dryRun {
+        if sweep.dryRun {
             StandardOutput.line("dry run: nothing was run or written")
             return
         }
 
-        let summary = try runner.run(force: force, progress: SweepProgress.automatic(), handleSignals: true)
+        let summary = try runner.run(force: sweep.force, progress: SweepProgress.automatic(), handleSignals: true)
         StandardOutput.line(
             "done: \(summary.done)/\(summary.total) cells (\(summary.resumed) resumed, \(summary.failed) failed) in \(String(format: "%.1f", summary.seconds)) s")
         StandardOutput.line("results: \(summary.resultsFile.path)")
@@ -181,21 +125,6 @@ struct RunCommand: ParsableCommand {
     /// The configuration (defaults, then the sweep file, then the options)
     /// checked against the registry.
     private func makeRunner() throws -> SweepRunner {
-        var configuration = SweepConfiguration()
-        if let config { try SweepFile.load(config).apply(to: &configuration) }
-        if !workloads.isEmpty { configuration.workloads = workloads.flatMap(CommaList.split) }
-        if !formats.isEmpty { configuration.formats = formats.flatMap(CommaList.splitFormats) }
-        if !modes.isEmpty { configuration.modes = modes.flatMap(CommaList.split) }
-        if let seeds { configuration.seeds = seeds }
-        if let out { configuration.outputDirectory = out }
-        if let threads { configuration.threads = threads }
-        if let plot { configuration.plot = plot }
-        return try SweepCLIErrors.asValidation {
-            if let shard { configuration.shard = try SweepShard(spec: shard) }
-            if !params.isEmpty {
-                configuration.parameters = configuration.parameters.overriding(with: try ParameterOverrides(assignments: params))
-            }
-            return try SweepRunner(configuration: configuration, registry: .shared)
-        }
+        try SweepOptions.runner(for: try sweep.configuration(file: try sweep.sweepFile()))
     }
 }

@@ -43,11 +43,15 @@ enum PrecisionSweepProcess {
         return nil
     }()
 
-    /// Runs `precision-sweep arguments…` with `stdin` as its standard input.
+    /// Runs `precision-sweep arguments…` with `stdin` as its standard input,
+    /// `environment` set over the test's own environment (a nil value unsets
+    /// the variable).
     ///
     /// The three streams go through temporary files rather than pipes, so a
     /// large output can never deadlock against an unread pipe.
-    static func run(_ arguments: [String], stdin: String = "") throws -> ProcessOutput {
+    static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String?] = [:]
+    ) throws -> ProcessOutput {
         let executable = try #require(
             executable, "precision-sweep executable not found next to the test binary; build it or set PRECISION_SWEEP_BIN")
         let directory = FileManager.default.temporaryDirectory
@@ -64,6 +68,11 @@ enum PrecisionSweepProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         let input = try FileHandle(forReadingFrom: inURL)
         let output = try FileHandle(forWritingTo: outURL)
         let error = try FileHandle(forWritingTo: errURL)
