@@ -35,9 +35,12 @@ struct PlotHints {
         var references: References?
         /// The abscissa's label for this metric, when it differs from the study's.
         var xLabel: String?
+        /// The abscissa's short name in this metric's title, when it differs from the study's.
+        var xName: String?
 
         init(_ label: String, unit: String? = nil, logY: Bool? = nil, logX: Bool? = nil,
-             yRange: (low: Double, high: Double)? = nil, references: References? = nil, xLabel: String? = nil) {
+             yRange: (low: Double, high: Double)? = nil, references: References? = nil, xLabel: String? = nil,
+             xName: String? = nil) {
             self.label = label
             self.unit = unit
             self.logY = logY
@@ -45,6 +48,7 @@ struct PlotHints {
             self.yRange = yRange
             self.references = references
             self.xLabel = xLabel
+            self.xName = xName
         }
     }
 
@@ -132,8 +136,19 @@ struct PlotHints {
                 "wasserstein_noise_floor": MetricHint("Wasserstein noise floor"),
                 "wasserstein_ratio": MetricHint("Wasserstein distance / noise floor"),
             ]),
+        "heat-diffusion": PlotHints(
+            title: "Heat diffusion in a soil column", xLabel: "depth (m)", xName: "depth",
+            metrics: [
+                "temperature": MetricHint("temperature at the end", unit: "K", logY: false, logX: false),
+                "profile_rmse": MetricHint("RMSE of the final profile vs binary64", unit: "K"),
+                "max_error": MetricHint("largest error of the final profile vs binary64", unit: "K"),
+                "bottom_warming": MetricHint("warming at the bottom", unit: "K", logY: false),
+                "reference_bottom_warming": MetricHint("binary64 warming at the bottom", unit: "K", logY: false),
+                "heat_reached_bottom": MetricHint("heat reached the bottom (1 = yes)", logY: false, yRange: (-0.05, 1.05)),
+                "stagnated": MetricHint("stagnated (1 = yes)", logY: false, yRange: (-0.05, 1.05)),
+            ]),
         "ir": PlotHints(
-            title: "LU iterative refinement", xLabel: "κ₂(A) (history_*: refinement step i)", xName: "κ",
+            title: "LU iterative refinement", xLabel: "κ₂(A)", xName: "κ",
             metrics: [
                 "converged": MetricHint("converged (1 = yes, 0 = no)", logY: false, yRange: (-0.05, 1.05)),
                 "iterations": MetricHint("corrections applied", logY: false),
@@ -141,8 +156,10 @@ struct PlotHints {
                 "initial_forward_error": MetricHint("forward error of x₀ (plain low-precision LU solve)"),
                 "backward_error": MetricHint("backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞)"),
                 "backward_error_lapack": MetricHint("backward error of LAPACKE dgesv's solution"),
-                "history_forward_error": MetricHint("forward error of x_i vs LAPACKE dgesv", logX: false),
-                "history_backward_error": MetricHint("backward error of x_i", logX: false),
+                "history_forward_error": MetricHint(
+                    "forward error of x_i vs LAPACKE dgesv", logX: false, xLabel: "refinement step i", xName: "step"),
+                "history_backward_error": MetricHint(
+                    "backward error of x_i", logX: false, xLabel: "refinement step i", xName: "step"),
             ]),
         "givens": PlotHints(title: "Givens rotations (naive, LAPACK 3.10, Pereira–Lotfi–Langou 2022)"),
         "givens-qr": PlotHints(

@@ -76,7 +76,7 @@ enum SeriesFigure {
         if logY { curves = LogAxisFilter.dropNonPositive(curves, column: 1, axis: "y", notes: &notes, keyNotes: &keyNotes) }
 
         let label = metricHint?.label ?? metric
-        let xName = hints.xName ?? "x"
+        let xName = metricHint?.xName ?? hints.xName ?? "x"
         var description = [
             "Series metric '\(metric)' of workload '\(study.workload)' vs \(xName), one curve per (format, mode):",
             "colour = format, marker = mode; stochastic modes: mean over seeds at each \(xName) (min and max are in the data).",
