@@ -119,6 +119,10 @@ struct NotebookCommandTests {
         // bf16 is not in the quick grid.
         #expect(rendered.contains("| bf16, round to nearest | 65 | not run |"))
         #expect(FileManager.default.fileExists(atPath: scratch.path("results/demo-quick/figures/harmonic-rel_error.png").path))
+        // A quick run draws only the figures the notebook shows, but writes every script.
+        let plots = scratch.path("results/demo-quick/plots")
+        #expect(FileManager.default.fileExists(atPath: plots.appendingPathComponent("harmonic-final_sum-by-format.gp").path))
+        #expect(!FileManager.default.fileExists(atPath: plots.appendingPathComponent("harmonic-final_sum-by-format.png").path))
     }
 
     /// Every failure leaves the notebook and its figures as they were, exits

@@ -52,7 +52,8 @@ struct NotebookCommand: ParsableCommand {
 
             --quick applies the sweep file's quick: section (a smaller grid or smaller \
             parameters, e.g. for CI), writes its results to the out: folder with -quick \
-            appended, and writes the rendered notebook (NAME.md and figures/) into that results \
+            appended, draws only the figures the notebook shows (the scripts of the others are \
+            written), and writes the rendered notebook (NAME.md and figures/) into that results \
             folder, leaving the committed notebook alone; add --in-place to rewrite it anyway.
 
             Fails loudly: an unknown block, key, workload, metric or figure, a cell whose \

@@ -61,7 +61,15 @@ struct NotebookRun {
                 "\(summary.failed) of \(summary.total) cells failed (\(listed)\(failures.count > 5 ? "; …" : "")); details in \(runner.journal.manifestFile.path)")
         }
 
-        let report = try PlotRenderer.render(resultsDirectory: results) { StandardOutput.line("plots: \($0)") }
+        // A quick run draws only the figures the notebook shows: drawing all
+        // of them (over a hundred for some sweeps) would take most of its time.
+        let shown = Set(specs.compactMap { spec -> String? in
+            if case .figure(let name, _) = spec { return name }
+            return nil
+        })
+        let report = try PlotRenderer.render(resultsDirectory: results, only: quick ? shown : nil) {
+            StandardOutput.line("plots: \($0)")
+        }
         guard report.gnuplotFound else {
             throw NotebookError("gnuplot is not installed (Debian: apt-get install gnuplot-nox), so the figures cannot be drawn; the results are kept in \(results.path)")
         }

@@ -41,18 +41,21 @@ public enum PlotRenderer {
     /// failing on some scripts, is reported through `log` and the returned
     /// ``Report`` (not thrown): the other figures are still rendered.
     ///
+    /// - Parameter only: the names of the figures to render (every script
+    ///   and data file is still written); nil renders them all. Images of
+    ///   the other figures are removed, so none is stale.
     /// - Throws: ``ResultsTableError`` when `results.csv` is missing or does
     ///   not parse; a file-system error when `DIR/plots` cannot be written.
-    public static func render(resultsDirectory: URL, log: (String) -> Void) throws -> Report {
+    public static func render(resultsDirectory: URL, only: Set<String>? = nil, log: (String) -> Void) throws -> Report {
         try render(resultsDirectory: resultsDirectory,
                    gnuplot: GnuplotRunner.locate(searchPath: ProcessInfo.processInfo.environment["PATH"]),
-                   timeout: timeoutPerScript, log: log)
+                   timeout: timeoutPerScript, only: only, log: log)
     }
 
-    /// ``render(resultsDirectory:log:)`` with the gnuplot to use (nil: none
+    /// ``render(resultsDirectory:only:log:)`` with the gnuplot to use (nil: none
     /// installed) and the time limit given, so tests need not change `PATH`.
     static func render(resultsDirectory: URL, gnuplot: GnuplotRunner?, timeout: Double,
-                       log: (String) -> Void) throws -> Report {
+                       only: Set<String>? = nil, log: (String) -> Void) throws -> Report {
         let csv = resultsDirectory.appendingPathComponent("results.csv")
         let table = try ResultsTable(contentsOf: csv)
         var report = Report()
@@ -81,10 +84,13 @@ public enum PlotRenderer {
             log("gnuplot not found: wrote \(figures.count) scripts and data to \(plots.path); install gnuplot-nox to render")
             return report
         }
+        var requested = 0
         for (figure, script) in zip(figures, report.scripts) {
             let images = ["png", "svg"].map { plots.appendingPathComponent(figure.name + "." + $0) }
             // Stale images from an earlier run must not pass for fresh ones.
             for image in images { try? FileManager.default.removeItem(at: image) }
+            if let only, !only.contains(figure.name) { continue }
+            requested += 1
             let outcome = gnuplot.run(script: script.lastPathComponent, in: plots, timeout: timeout)
             let written = images.filter { Self.isNonEmptyFile($0) }
             if outcome.succeeded && written.count == images.count {
@@ -99,8 +105,11 @@ public enum PlotRenderer {
                 log("gnuplot failed on \(script.lastPathComponent):\n" + indented(reason))
             }
         }
-        let rendered = figures.count - report.failedScripts.count
-        var summary = "rendered \(rendered) of \(figures.count) figures (PNG and SVG) in \(plots.path)"
+        let rendered = requested - report.failedScripts.count
+        var summary = "rendered \(rendered) of \(requested) figures (PNG and SVG) in \(plots.path)"
+        if requested < figures.count {
+            summary += " (the \(figures.count - requested) others: cd \(plots.path) && gnuplot NAME.gp)"
+        }
         if !report.failedScripts.isEmpty {
             summary += "; failed: " + report.failedScripts.map(\.lastPathComponent).joined(separator: ", ")
         }
