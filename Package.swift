@@ -58,10 +58,7 @@ let package = Package(
                 "Roundoff",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
-            path: "Solvers",
-            // Generic solvers specialise into their callers; optimised even in
-            // debug builds so that tests and CI's quick notebooks run at speed.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            path: "Solvers"
         ),
         // The workload protocol, registry, sweep engine, result files and plot scripts.
         .target(
@@ -71,10 +68,7 @@ let package = Package(
         // Each solver as a workload: runs it in a precision and in binary64, computes metrics.
         .target(
             name: "SolverWorkloads",
-            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "RoundoffReference"],
-            // Where the solvers are specialised for each scalar type: optimised
-            // in debug builds too (see Solvers).
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            dependencies: ["Roundoff", "Solvers", "RoundoffWorkloads", "RoundoffReference"]
         ),
         // The neural-network training plugin: tensors, layers, precision policies,
         // block scaling, the datasets that ship with it, and its workloads.
