@@ -47,44 +47,12 @@ enum PrecisionSweepProcess {
     /// `environment` set over the test's own environment (a nil value unsets
     /// the variable).
     ///
-    /// The three streams go through temporary files rather than pipes, so a
-    /// large output can never deadlock against an unread pipe.
+    /// The three streams go through temporary files (``ShellProcess``).
     static func run(
         _ arguments: [String], stdin: String = "", environment: [String: String?] = [:]
     ) throws -> ProcessOutput {
         let executable = try #require(
             executable, "precision-sweep executable not found next to the test binary; build it or set PRECISION_SWEEP_BIN")
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("precision-sweep-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let inURL = directory.appendingPathComponent("stdin")
-        let outURL = directory.appendingPathComponent("stdout")
-        let errURL = directory.appendingPathComponent("stderr")
-        try Data(stdin.utf8).write(to: inURL)
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            var merged = ProcessInfo.processInfo.environment
-            for (key, value) in environment { merged[key] = value }
-            process.environment = merged
-        }
-        let input = try FileHandle(forReadingFrom: inURL)
-        let output = try FileHandle(forWritingTo: outURL)
-        let error = try FileHandle(forWritingTo: errURL)
-        defer { try? input.close(); try? output.close(); try? error.close() }
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        return ProcessOutput(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return try ShellProcess.run(executable.path, arguments, stdin: stdin, environment: environment)
     }
 }
